@@ -1,0 +1,191 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""Base class and shared compiled scorers (twins: the environments' ``score`` methods).
+
+A kernel is built once per config (``Environment.kernel(parameter)``) and then scores every
+completion of that config without creating Python objects beyond the returned float."""
+from cpython.mem cimport PyMem_Malloc, PyMem_Realloc, PyMem_Free
+from cpython.unicode cimport PyUnicode_GET_LENGTH
+from libc.stdint cimport int64_t
+from libc.math cimport NAN, isnan
+
+from rlve_fast._core.text cimport (Markers, rlve_next_token, rlve_token_int64,
+                                   rlve_py_pow, RLVE_INT_OK, RLVE_INT_INVALID)
+
+cdef extern from "Python.h":
+    int PyUnicode_KIND(object o)
+    void *PyUnicode_DATA(object o)
+
+cdef double FALLBACK = NAN
+cdef int64_t MAX_EXACT = 1LL << 53
+
+
+cdef bint exact_in_double(int64_t v) noexcept nogil:
+    return -MAX_EXACT <= v <= MAX_EXACT
+
+
+cdef double ratio_pow(int64_t num, int64_t den, double beta, double weight):
+    """weight * ((num / den) ** beta) exactly as Python computes it, or FALLBACK."""
+    cdef double out
+    if den == 0:
+        return -1.0  # ZeroDivisionError inside the scorer: upstream gives -1.0
+    if not (exact_in_double(num) and exact_in_double(den)):
+        return FALLBACK  # Python's int / int rounds once; two conversions might not
+    if rlve_py_pow(<double> num / <double> den, beta, &out) != 0:
+        return -1.0
+    return weight * out
+
+
+cdef class Kernel:
+    def __cinit__(self, *args, **kwargs):
+        self.cap_values = 64
+        self.values = <int64_t *> PyMem_Malloc(self.cap_values * sizeof(int64_t))
+        self.cap_rows = 16
+        self.row_ends = <Py_ssize_t *> PyMem_Malloc(self.cap_rows * sizeof(Py_ssize_t))
+        if self.values == NULL or self.row_ends == NULL:
+            raise MemoryError()
+        self.shape = SHAPE_LIST
+        self.no_answer = -1.0
+
+    def __dealloc__(self):
+        PyMem_Free(self.values)
+        PyMem_Free(self.row_ends)
+
+    cdef ParseOutcome parse(self, str text, Py_ssize_t a, Py_ssize_t b) except *:
+        cdef int kind = PyUnicode_KIND(text)
+        cdef const void *data = PyUnicode_DATA(text)
+        cdef Py_ssize_t pos = a, ta = 0, tb = 0
+        cdef int brk = 0, status
+        cdef int64_t v = 0
+        cdef void *grown
+        self.n_values = 0
+        self.n_rows = 0
+        while rlve_next_token(data, kind, &pos, b, &ta, &tb, &brk):
+            if self.n_values == self.cap_values:
+                grown = PyMem_Realloc(self.values, 2 * self.cap_values * sizeof(int64_t))
+                if grown == NULL:
+                    raise MemoryError()
+                self.values = <int64_t *> grown
+                self.cap_values *= 2
+            if brk and self.n_values > 0:
+                self._end_row()
+            brk = 0
+            status = rlve_token_int64(data, kind, ta, tb, &v)
+            if status == RLVE_INT_INVALID:
+                return UNPARSABLE
+            if status != RLVE_INT_OK:
+                try:
+                    big = int(text[ta:tb])
+                except ValueError:
+                    return UNPARSABLE
+                if not (-(1 << 62) <= big < (1 << 62)):
+                    return OUT_OF_RANGE
+                v = big
+            self.values[self.n_values] = v
+            self.n_values += 1
+        if self.n_values > 0:
+            self._end_row()
+        if self.shape == SHAPE_INT and self.n_values != 1:
+            return UNPARSABLE
+        return PARSED
+
+    cdef int _end_row(self) except -1:
+        cdef void *grown
+        if self.n_rows == self.cap_rows:
+            grown = PyMem_Realloc(self.row_ends, 2 * self.cap_rows * sizeof(Py_ssize_t))
+            if grown == NULL:
+                raise MemoryError()
+            self.row_ends = <Py_ssize_t *> grown
+            self.cap_rows *= 2
+        self.row_ends[self.n_rows] = self.n_values
+        self.n_rows += 1
+        return 0
+
+    cdef double score_values(self) except? -2.0:
+        raise NotImplementedError
+
+    cpdef object score(self, str response, Markers markers):
+        cdef Py_ssize_t a = 0, b = 0
+        cdef ParseOutcome outcome
+        cdef double reward
+        if not markers.span(response, &a, &b):
+            return self.no_answer
+        outcome = self.parse(response, a, b)
+        if outcome == UNPARSABLE:
+            return self.no_answer
+        if outcome == OUT_OF_RANGE:
+            return None
+        reward = self.score_values()
+        if isnan(reward):
+            return None
+        return reward
+
+    # Python-level access for tests and debugging.
+    def parsed(self, str text):
+        """Parse ``text`` as this kernel would: a list of rows, or None if unparsable."""
+        cdef ParseOutcome outcome = self.parse(text, 0, PyUnicode_GET_LENGTH(text))
+        if outcome == UNPARSABLE:
+            return None
+        if outcome == OUT_OF_RANGE:
+            return "out of range"
+        rows, start = [], 0
+        for r in range(self.n_rows):
+            rows.append([self.values[i] for i in range(start, self.row_ends[r])])
+            start = self.row_ends[r]
+        return rows
+
+
+cdef class MinMaxRatio(Kernel):
+    """Counting answers: a non-negative integer scored (min/max)^beta against the reference;
+    an answer of 0 earns the weight only when the reference is 0."""
+    cdef int64_t reference
+    cdef double beta, weight, wrong_format
+
+    def __init__(self, reference, double beta, double weight=1.0, double wrong_format=-1.0):
+        self.shape = SHAPE_INT
+        self.reference = reference
+        self.beta = beta
+        self.weight = weight
+        self.wrong_format = wrong_format
+        self.no_answer = wrong_format
+
+    cdef double score_values(self) except? -2.0:
+        cdef int64_t answer = self.values[0], gold = self.reference
+        if answer < 0:
+            return self.wrong_format
+        if answer == 0:
+            return self.weight * (gold == 0)
+        if gold < answer:
+            return ratio_pow(gold, answer, self.beta, self.weight)
+        return ratio_pow(answer, gold, self.beta, self.weight)
+
+
+cdef class ListMatch(Kernel):
+    """A list of exactly len(gold) integers scored mean([gold=answer])^beta."""
+    cdef int64_t *gold
+    cdef Py_ssize_t n_gold
+    cdef double beta, weight, invalid
+
+    def __init__(self, gold, double beta, double weight=1.0, double wrong_format=-1.0,
+                 double invalid=-0.5):
+        self.shape = SHAPE_LIST
+        self.n_gold = len(gold)
+        self.gold = <int64_t *> PyMem_Malloc(max(self.n_gold, 1) * sizeof(int64_t))
+        if self.gold == NULL:
+            raise MemoryError()
+        for i in range(self.n_gold):
+            self.gold[i] = gold[i]
+        self.beta = beta
+        self.weight = weight
+        self.invalid = invalid
+        self.no_answer = wrong_format
+
+    def __dealloc__(self):
+        PyMem_Free(self.gold)
+
+    cdef double score_values(self) except? -2.0:
+        cdef Py_ssize_t i, same = 0
+        if self.n_values != self.n_gold:
+            return self.invalid
+        for i in range(self.n_gold):
+            same += self.values[i] == self.gold[i]
+        return ratio_pow(same, self.n_gold, self.beta, self.weight)

@@ -1,0 +1,221 @@
+"""The environment unit: schedule, sample, solve, prompt, parse, score.
+
+An environment is a subclass of :class:`Environment` in its own module under
+``rlve_fast/envs/``; defining it registers it.  It states
+
+* ``id`` (upstream's identifier) and ``parameter_types`` (the keys of ``config["parameter"]``
+  scoring needs, with their types);
+* ``schedule()``: a generator of upstream's parameter lists, one per difficulty level;
+* ``sample(rng, parameter)``: draw an instance into ``parameter``;
+* ``solve(parameter)``: the answer keys (``reference_answer``, ``gold_answer``, ...),
+  computed from the instance alone;
+* ``prompt(parameter)``: the problem statement;
+* ``parse(answer_text)``: the answer as a value, or None when it is not well formed;
+* ``score(parameter, parsed)``: the reward of a parsed answer (the Python statement of the
+  rule, the "twin");
+* optionally ``kernel(parameter)``: a compiled scorer from ``rlve_fast._core`` for the same
+  rule, used by the fast path.
+"""
+from __future__ import annotations
+
+import copy
+import itertools
+import math
+import threading
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Dict, Iterator, List, Optional, Sequence, Tuple
+
+from rlve_fast import _impl, registry
+from rlve_fast.config import Config, load_config
+from rlve_fast.errors import ConfigError, GenerationError, RewardOutOfRange
+from rlve_fast.seeding import problem_rng
+from rlve_fast.textparse import DEFAULT_MARKERS
+
+ACCURACY_EPS = 1e-6
+
+
+def reward_dict(reward: float, threshold: float) -> Dict[str, Any]:
+    """Upstream's verifier result for a reward (after its bounds check)."""
+    if not (-1.0 <= reward <= 1.0):
+        raise RewardOutOfRange("reward %r is outside [-1, 1]" % (reward,))
+    return {
+        "reward": reward,
+        "accuracy": int(reward >= threshold - ACCURACY_EPS),
+        "format_score": int(reward >= -1.0 + ACCURACY_EPS),
+    }
+
+
+@dataclass
+class Problem:
+    """A generated problem. ``config`` is upstream's schema; ``metadata`` is the record a
+    rollout loop stores next to the prompt (as upstream's data source does)."""
+    environment: str
+    seed: int
+    difficulty: Optional[int]
+    parameter: Dict[str, Any]
+    prompt: str
+    passing_reward_threshold: float = 1.0
+
+    @property
+    def config(self) -> Dict[str, Any]:
+        return {"seed": self.seed, "parameter": self.parameter,
+                "passing_reward_threshold": self.passing_reward_threshold}
+
+    @property
+    def metadata(self) -> Dict[str, Any]:
+        return {"environment": self.environment, "problem_difficulty": self.difficulty,
+                "config": self.config}
+
+
+@dataclass
+class Prepared:
+    """A checked config with its compiled scorer (None: the Python scorer is used)."""
+    env: "Environment"
+    config: Config
+    kernel: Any = None
+
+    @property
+    def parameter(self) -> Dict[str, Any]:
+        return self.config.parameter
+
+    @property
+    def threshold(self) -> float:
+        return self.config.passing_reward_threshold
+
+
+class Environment:
+    id: ClassVar[str] = ""
+    parameter_types: ClassVar[Dict[str, Any]] = {}
+    passing_reward_threshold: ClassVar[float] = 1.0
+    wrong_format: ClassVar[float] = -1.0
+    # False where many answers are right (any x solving a CRT system): solver parity then
+    # checks that our solution scores full marks instead of being equal to upstream's.
+    unique_answer: ClassVar[bool] = True
+
+    _schedule_cache: ClassVar[Dict[str, List[List[dict]]]]
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._schedule_cache = {"levels": []}
+        cls._schedule_lock = threading.Lock()
+        if cls.__dict__.get("id"):
+            registry.register(cls)
+
+    def __init__(self, answer_markers: Sequence[str] = DEFAULT_MARKERS):
+        if answer_markers is None:
+            answer_markers = DEFAULT_MARKERS
+        if (len(answer_markers) != 2 or not all(isinstance(m, str) for m in answer_markers)):
+            raise TypeError("answer_markers must be a pair of strings, got %r" % (answer_markers,))
+        self.answer_markers: Tuple[str, str] = (answer_markers[0], answer_markers[1])
+
+    def __repr__(self):
+        return "%s(answer_markers=%r)" % (type(self).__name__, self.answer_markers)
+
+    def __reduce__(self):
+        return (registry_make, (self.id, self.answer_markers))
+
+    # ----------------------------------------------------------------- to implement
+    @staticmethod
+    def schedule() -> Iterator[List[dict]]:
+        """Yield upstream's parameter list for level 0, 1, 2, ..."""
+        raise NotImplementedError
+
+    def sample(self, rng, parameter: dict) -> None:
+        """Draw an instance, writing its keys into ``parameter``."""
+        raise NotImplementedError
+
+    def solve(self, parameter: dict) -> Dict[str, Any]:
+        """The answer keys for the instance in ``parameter``."""
+        raise NotImplementedError
+
+    def prompt(self, parameter: dict) -> str:
+        raise NotImplementedError
+
+    def parse(self, answer: str) -> Any:
+        """The answer text as a value, or None when it is not well formed."""
+        raise NotImplementedError
+
+    def score(self, parameter: dict, parsed: Any) -> float:
+        """Reward for a parsed (not None) answer."""
+        raise NotImplementedError
+
+    def kernel(self, parameter: dict):
+        """A compiled scorer for this config, or None to always use :meth:`score`."""
+        return None
+
+    # ----------------------------------------------------------------- difficulty
+    @classmethod
+    def parameters(cls, difficulty: int) -> List[dict]:
+        """Upstream's parameter list at ``difficulty`` (0 = the controller's initial state)."""
+        if not isinstance(difficulty, int) or isinstance(difficulty, bool) or difficulty < 0:
+            raise ValueError("difficulty must be a non-negative int, got %r" % (difficulty,))
+        levels = cls._schedule_cache["levels"]
+        if difficulty >= len(levels):
+            with cls._schedule_lock:
+                levels = list(itertools.islice(cls.schedule(), difficulty + 1))
+                cls._schedule_cache["levels"] = levels
+        return copy.deepcopy(levels[difficulty])
+
+    # ----------------------------------------------------------------- generation
+    def generate(self, seed: int, difficulty: Optional[int] = 0,
+                 parameter: Optional[dict] = None) -> Problem:
+        """The problem for (seed, difficulty), or for an explicit ``parameter`` dict.
+
+        The same seed and level give the same problem in any process."""
+        rng = problem_rng(self.id, seed)
+        if parameter is None:
+            choices = self.parameters(0 if difficulty is None else difficulty)
+            parameter = choices[rng.randrange(len(choices))]
+        else:
+            parameter = copy.deepcopy(parameter)
+        try:
+            self.sample(rng, parameter)
+            parameter.update(self.solve(parameter))
+        except (AssertionError, ValueError, IndexError) as exc:
+            raise GenerationError("%s: cannot generate for seed %r and parameter %r: %s"
+                                  % (self.id, seed, parameter, exc)) from exc
+        return Problem(self.id, seed, difficulty, parameter, self.prompt(parameter),
+                       self.passing_reward_threshold)
+
+    # ----------------------------------------------------------------- verification
+    def prepare(self, config) -> Prepared:
+        """Check a config (dict or JSON text) and build its compiled scorer once."""
+        checked = load_config(self.id, config, self.parameter_types)
+        kernel = None
+        if _impl.USE_COMPILED:
+            try:
+                kernel = self.kernel(checked.parameter)
+            except OverflowError:
+                kernel = None  # instance numbers beyond int64: the Python scorer handles it
+        return Prepared(self, checked, kernel)
+
+    def answer_reward(self, parameter: dict, answer: Optional[str]) -> float:
+        """Reward for an extracted answer (None: no answer found), as upstream's scorer."""
+        try:
+            parsed = None if answer is None else self.parse(answer)
+            if parsed is None:
+                return self.wrong_format
+            return float(self.score(parameter, parsed))
+        except Exception:  # upstream: any exception inside the scorer is a reward of -1
+            return -1.0
+
+    def python_reward(self, parameter: dict, response: str) -> float:
+        return self.answer_reward(parameter, _impl.extract_answer(response, self.answer_markers))
+
+    def reward(self, prepared: Prepared, response: str) -> float:
+        if prepared.kernel is not None:
+            value = prepared.kernel.score(response, _impl.text.markers_for(self.answer_markers))
+            if value is not None:
+                return value
+        return self.python_reward(prepared.parameter, response)
+
+    def verify(self, config, response: str) -> Dict[str, Any]:
+        """Upstream's ``verifier()``: ``{"reward", "accuracy", "format_score"}``."""
+        if not isinstance(response, str):
+            raise TypeError("response must be str, got %s" % type(response).__name__)
+        prepared = config if isinstance(config, Prepared) else self.prepare(config)
+        return reward_dict(self.reward(prepared, response), prepared.threshold)
+
+
+def registry_make(env_id: str, answer_markers: Sequence[str] = DEFAULT_MARKERS) -> Environment:
+    return registry.environment_class(env_id)(answer_markers)

@@ -1,0 +1,29 @@
+"""Builds the compiled core: the C sources in csrc/ and every Cython module in rlve_fast/.
+
+Every ``.pyx`` under ``rlve_fast/`` becomes an extension module of the same dotted name and
+is linked with the shared C kernels, so an environment's own compiled scorer lives next to
+its Python module and is found here without editing this file."""
+import os
+from pathlib import Path
+
+from setuptools import Extension, setup
+
+HERE = Path(__file__).parent
+C_SOURCES = sorted(str(p.relative_to(HERE)) for p in (HERE / "csrc").glob("*.c"))
+COMPILE_ARGS = ["-O3", "-std=c11", "-Wno-unused-function"] if os.name != "nt" else ["/O2"]
+
+
+def extensions():
+    from Cython.Build import cythonize
+
+    modules = []
+    for pyx in sorted((HERE / "rlve_fast").rglob("*.pyx")):
+        rel = pyx.relative_to(HERE)
+        name = ".".join(rel.with_suffix("").parts)
+        modules.append(Extension(name, [str(rel)] + C_SOURCES, include_dirs=["csrc"],
+                                 extra_compile_args=COMPILE_ARGS))
+    return cythonize(modules, language_level=3, nthreads=os.cpu_count() or 1,
+                     compiler_directives={"embedsignature": True})
+
+
+setup(ext_modules=extensions())

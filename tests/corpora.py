@@ -1,0 +1,51 @@
+"""Loaders for the parity corpora in ../shared (upstream's own rewards and data).
+
+Tests that need them skip with the reason below when the folder is absent (a fresh clone
+without ../shared); they never pass vacuously."""
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(os.environ.get("RLVE_FAST_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+VISIBLE = SHARED / "corpus" / "visible.jsonl.gz"
+HELD_OUT = SHARED / "rlve-data" / "held_out_test.json"
+
+MISSING_REASON = ("parity corpora not found under %s (clone with ../shared beside the repo, "
+                  "or set RLVE_FAST_SHARED)" % SHARED)
+
+
+def require(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(MISSING_REASON)
+
+
+@functools.lru_cache(maxsize=1)
+def visible_problems():
+    """environment id -> list of corpus problems (dicts with config, difficulty, cases)."""
+    out = defaultdict(list)
+    if not VISIBLE.exists():
+        return out
+    with gzip.open(VISIBLE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            out[row["environment"]].append(row)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def held_out_problems():
+    """environment id -> list of configs from upstream's held-out set."""
+    out = defaultdict(list)
+    if not HELD_OUT.exists():
+        return out
+    for row in json.loads(HELD_OUT.read_text(encoding="utf-8")):
+        meta = json.loads(row["metadata"])
+        out[meta["environment"]].append(meta["config"])
+    return out

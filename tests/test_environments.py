@@ -1,0 +1,121 @@
+"""Checks every registered environment passes (in the manner of scikit-learn's
+``parametrize_with_checks``); the few known exceptions sit in KNOWN_EXCEPTIONS with reasons."""
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+import rlve_fast
+from rlve_fast import _impl
+from rlve_fast.config import check_parameter
+
+ENVS = rlve_fast.environments()
+SEEDS = range(4)
+LEVELS = (0, 1, 3, 5)
+
+# env id -> {check name: reason}
+KNOWN_EXCEPTIONS: dict = {}
+
+
+def _skip_known(env_id, check):
+    reason = KNOWN_EXCEPTIONS.get(env_id, {}).get(check)
+    if reason:
+        pytest.skip(reason)
+
+
+def _problems(env_id):
+    env = rlve_fast.make(env_id)
+    for level in LEVELS:
+        for seed in SEEDS:
+            yield env, env.generate(seed, difficulty=level)
+
+
+@pytest.mark.parametrize("env_id", ENVS)
+def test_schedule_levels_are_parameter_lists(env_id):
+    env = rlve_fast.make(env_id)
+    for level in range(12):
+        params = env.parameters(level)
+        assert isinstance(params, list) and params, level
+        assert all(isinstance(p, dict) for p in params)
+        json.dumps(params)
+    # a copy each time: callers may mutate what they get
+    env.parameters(2)[0]["__mutated__"] = True
+    assert "__mutated__" not in env.parameters(2)[0]
+
+
+@pytest.mark.parametrize("env_id", ENVS)
+def test_reference_answer_scores_full_marks(env_id):
+    _skip_known(env_id, "reference")
+    for env, problem in _problems(env_id):
+        check_parameter(env_id, problem.parameter, env.parameter_types)
+        reference = problem.parameter.get("reference_answer")
+        if reference is None:
+            continue
+        for markers in (("<answer>", "</answer>"), ("\\boxed{", "}")):
+            env_m = rlve_fast.make(env_id, markers)
+            got = env_m.verify(problem.config, "Thinking...%s%s%s" % (markers[0], reference, markers[1]))
+            assert got == {"reward": 1.0, "accuracy": 1, "format_score": 1}, (problem.config, got)
+
+
+@pytest.mark.parametrize("env_id", ENVS)
+def test_config_round_trips_through_json(env_id):
+    for env, problem in _problems(env_id):
+        text = json.dumps(problem.config)
+        assert json.loads(text) == problem.config
+        reference = str(problem.parameter.get("reference_answer", "0"))
+        response = "<answer>%s</answer>" % reference
+        assert rlve_fast.verify(env_id, text, response) == rlve_fast.verify(env_id, problem.config, response)
+
+
+@pytest.mark.parametrize("env_id", ENVS)
+def test_generation_is_reproducible_and_picklable(env_id):
+    env = rlve_fast.make(env_id)
+    a, b = env.generate(7, difficulty=2), env.generate(7, difficulty=2)
+    assert a == b
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert pickle.loads(pickle.dumps(env)).answer_markers == env.answer_markers
+    others = [env.generate(s, difficulty=2).config for s in range(8, 14)]
+    assert any(o != a.config for o in others), "different seeds should give different problems"
+
+
+def test_generation_is_reproducible_across_processes():
+    code = ("import json, rlve_fast\n"
+            "print(json.dumps({e: rlve_fast.make(e).generate(11, difficulty=3).config "
+            "for e in rlve_fast.environments()}, sort_keys=True))")
+    outputs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True, env={"PYTHONHASHSEED": str(h), "PATH": ""}).stdout
+               for h in (1, 2)]
+    here = json.dumps({e: rlve_fast.make(e).generate(11, difficulty=3).config for e in ENVS},
+                      sort_keys=True)
+    assert outputs[0] == outputs[1] == here + "\n"
+
+
+def _corruptions(reference: str):
+    yield reference
+    yield reference + " 0"
+    yield reference.replace("1", "2")
+    yield " ".join(reversed(reference.split()))
+    yield reference.replace(" ", "\n")
+    yield "-" + reference
+    yield reference + "x"
+    yield ""
+    yield "99999999999999999999999999 " + reference
+
+
+@pytest.mark.parametrize("env_id", ENVS)
+def test_compiled_and_python_paths_agree(env_id):
+    if not _impl.HAVE_COMPILED:
+        pytest.fail("the compiled core is not built")
+    for env, problem in _problems(env_id):
+        reference = str(problem.parameter.get("reference_answer", "1"))
+        for answer in _corruptions(reference):
+            response = "<answer>%s</answer>" % answer
+            with _impl.implementation("compiled"):
+                fast = env.verify(problem.config, response)
+            with _impl.implementation("python"):
+                slow = env.verify(problem.config, response)
+            assert fast == slow, (problem.config, answer)

@@ -1,0 +1,105 @@
+"""Parity with upstream RLVE on its own outputs (../shared): the compatibility contract.
+
+* verifier parity: for every corpus case of every implemented environment, our reward dict
+  equals upstream's (accuracy and format_score equal, reward within 1e-9), on the compiled
+  path and on the pure-Python path;
+* solver parity: our solver recomputes the answer keys upstream stored in each config
+  (visible corpus and held-out set), or, where answers are not unique, our answer scores 1.
+"""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+import rlve_fast
+from rlve_fast import _impl
+from corpora import HELD_OUT, VISIBLE, held_out_problems, require, visible_problems
+
+IMPLEMENTED = rlve_fast.environments()
+TOLERANCE = 1e-9
+
+
+def _cases(env_id):
+    for problem in visible_problems()[env_id]:
+        for case in problem["cases"]:
+            if "raises" in case["expected"]:
+                continue  # upstream itself raised on this one (see the corpus README)
+            yield problem, case
+
+
+def _matches(got, want):
+    return (got["accuracy"] == want["accuracy"] and got["format_score"] == want["format_score"]
+            and abs(got["reward"] - want["reward"]) <= TOLERANCE)
+
+
+@pytest.mark.parametrize("implementation", ["compiled", "python"])
+@pytest.mark.parametrize("env_id", IMPLEMENTED)
+def test_verifier_parity(env_id, implementation):
+    require(VISIBLE)
+    if implementation == "compiled" and not _impl.HAVE_COMPILED:
+        pytest.fail("the compiled core is not built")
+    cases = list(_cases(env_id))
+    assert cases, "%s is implemented but has no corpus cases" % env_id
+    failures = []
+    with _impl.implementation(implementation):
+        env_by_markers = {}
+        for problem, case in cases:
+            markers = tuple(case["answer_markers"])
+            env = env_by_markers.setdefault(markers, rlve_fast.make(env_id, markers))
+            got = env.verify(problem["config"], case["response"])
+            if not _matches(got, case["expected"]):
+                failures.append((problem["config"]["seed"], problem["difficulty"], case["family"],
+                                 got, case["expected"]))
+    assert not failures, "%d of %d cases differ, first: %r" % (len(failures), len(cases), failures[:3])
+
+
+@pytest.mark.parametrize("env_id", IMPLEMENTED)
+def test_verify_batch_parity(env_id):
+    """The batch path gives the same rewards as upstream, in input order."""
+    require(VISIBLE)
+    cases = list(_cases(env_id))
+    assert cases
+    result = rlve_fast.verify_batch(env_id, [p["config"] for p, _ in cases],
+                                    [c["response"] for _, c in cases])
+    for i, (_, case) in enumerate(cases):
+        assert result.status[i] == "ok", result.message.get(i)
+        assert _matches(result[i], case["expected"]), (i, case["family"], result[i], case["expected"])
+
+
+def _check_solver(env, config):
+    parameter = config["parameter"]
+    ours = env.solve(copy.deepcopy(parameter))
+    if env.unique_answer:
+        for key, value in ours.items():
+            if key in parameter:
+                assert value == parameter[key], (key, value, parameter[key])
+    else:
+        answer = ours["reference_answer"]
+        text = "<answer>%s</answer>" % (answer if isinstance(answer, str) else str(answer))
+        assert env.verify(config, text)["accuracy"] == 1
+
+
+@pytest.mark.parametrize("env_id", IMPLEMENTED)
+def test_solver_parity_visible(env_id):
+    require(VISIBLE)
+    problems = visible_problems()[env_id]
+    assert problems, "%s is implemented but has no corpus problems" % env_id
+    env = rlve_fast.make(env_id)
+    for problem in problems:
+        _check_solver(env, problem["config"])
+
+
+@pytest.mark.parametrize("env_id", IMPLEMENTED)
+def test_solver_parity_held_out(env_id):
+    require(HELD_OUT)
+    configs = held_out_problems().get(env_id)
+    if not configs:
+        pytest.skip("%s is not in upstream's held-out set" % env_id)
+    env = rlve_fast.make(env_id)
+    for config in configs:
+        _check_solver(env, config)
+        if "reference_answer" in config["parameter"]:
+            answer = config["parameter"]["reference_answer"]
+            text = "<answer>%s</answer>" % answer
+            assert env.verify(config, text)["accuracy"] == 1
