@@ -77,38 +77,52 @@ def verify_batch(env_ids: Union[str, Sequence[str]], configs: Sequence[Any], res
                          "(got %d, %d, %d)" % (len(env_ids), len(configs), n))
     markers = tuple(answer_markers) if answer_markers is not None else None
     envs: Dict[str, Environment] = {}
-    prepared: Dict[Any, Any] = {}
+
+    def prepare(env_id, config):
+        """The prepared config, or the reason it cannot be scored."""
+        try:
+            env = envs.get(env_id)
+            if env is None:
+                env = envs[env_id] = registry_make(env_id, markers)
+            return env.prepare(config)
+        except Exception as exc:  # noqa: BLE001 (reported on the row)
+            return _error_message(exc)
+
+    def python_reward(entry, response):
+        return entry.env.python_reward(entry.config.parameter, response)
+
     result = BatchResult(n)
-    reward_out, acc_out, fmt_out = result.reward, result.accuracy, result.format_score
-    compiled_markers = _impl.text.markers_for(markers) if _impl.USE_COMPILED else None
-    for i in range(n):
-        env_id, config, response = env_ids[i], configs[i], responses[i]
+
+    def flag(i, message):
+        result.flag(i, ERROR, message)
+
+    if _impl.USE_COMPILED:
+        from rlve_fast._core.batch import score_rows
+        score_rows(list(env_ids), list(configs), list(responses), _impl.text.markers_for(markers),
+                   prepare, python_reward, flag, result.reward, result.accuracy, result.format_score)
+    else:
+        _python_rows(env_ids, configs, responses, prepare, python_reward, flag, result)
+    return result
+
+
+def _python_rows(env_ids, configs, responses, prepare, python_reward, flag, result) -> None:
+    """The row loop on the pure-Python path (twin of ``_core/batch.pyx``)."""
+    cache: Dict[Any, Any] = {}
+    for i, (env_id, config, response) in enumerate(zip(env_ids, configs, responses)):
         key = (env_id, config if isinstance(config, (str, bytes)) else id(config))
-        entry = prepared.get(key)
+        entry = cache.get(key)
         if entry is None:
-            try:
-                env = envs.get(env_id)
-                if env is None:
-                    env = envs[env_id] = registry_make(env_id, markers)
-                entry = env.prepare(config)
-            except Exception as exc:  # noqa: BLE001 (reported on the row)
-                entry = _error_message(exc)
-            prepared[key] = entry
+            entry = cache[key] = prepare(env_id, config)
         if type(entry) is str:
-            result.flag(i, ERROR, entry)
+            flag(i, entry)
             continue
         if type(response) is not str:
-            result.flag(i, ERROR, "response must be str, got %s" % type(response).__name__)
+            flag(i, "response must be str, got %s" % type(response).__name__)
             continue
-        value = None
-        if entry.kernel is not None:
-            value = entry.kernel.score(response, compiled_markers)
-        if value is None:
-            value = entry.env.python_reward(entry.config.parameter, response)
+        value = python_reward(entry, response)
         if not (-1.0 <= value <= 1.0):
-            result.flag(i, ERROR, "reward %r is outside [-1, 1]" % (value,))
+            flag(i, "reward %r is outside [-1, 1]" % (value,))
             continue
-        reward_out[i] = value
-        acc_out[i] = value >= entry.config.passing_reward_threshold - ACCURACY_EPS
-        fmt_out[i] = value >= -1.0 + ACCURACY_EPS
-    return result
+        result.reward[i] = value
+        result.accuracy[i] = value >= entry.config.passing_reward_threshold - ACCURACY_EPS
+        result.format_score[i] = value >= -1.0 + ACCURACY_EPS

@@ -6,7 +6,7 @@ or a wrong type is reported by name instead of surfacing as a reward of -1."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict
+from typing import Any, Callable, Dict
 
 import orjson
 
@@ -34,27 +34,53 @@ def _describe(spec) -> str:
     return spec.__name__
 
 
-def _matches(value, spec) -> bool:
+_NUMBER_TYPES = (int, float)
+_INT_ONLY = {int}
+
+
+def _validator(spec) -> Callable[[Any], bool]:
+    """A predicate for one type spec, built once per environment: long instance lists make a
+    naive recursive check the most expensive step of scoring a batch."""
     if isinstance(spec, tuple):
-        return any(_matches(value, s) for s in spec)
+        options = [_validator(s) for s in spec]
+        return lambda v: any(check(v) for check in options)
     if isinstance(spec, list):
-        return isinstance(value, list) and all(_matches(v, spec[0]) for v in value)
+        if spec[0] is int:  # the common case, checked at C speed
+            return lambda v: type(v) is list and (not v or set(map(type, v)) <= _INT_ONLY)
+        inner = _validator(spec[0])
+        return lambda v: type(v) is list and all(map(inner, v))
     if spec is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if spec is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+        return lambda v: type(v) in _NUMBER_TYPES
     if spec is object:
-        return True
-    return isinstance(value, spec)
+        return lambda v: True
+    if spec in (int, str, bool, dict):
+        return lambda v: type(v) is spec
+    return lambda v: isinstance(v, spec)
+
+
+def _matches(value, spec) -> bool:
+    return _validator(spec)(value)
+
+
+_compiled: Dict[int, Any] = {}
+
+
+def _checks(types: Dict[str, Any]):
+    """[(key, spec, predicate)] for an environment's parameter_types (a class constant)."""
+    entry = _compiled.get(id(types))
+    if entry is None or entry[0] is not types:
+        entry = (types, [(key, spec, _validator(spec)) for key, spec in types.items()])
+        _compiled[id(types)] = entry
+    return entry[1]
 
 
 def check_parameter(env_id: str, parameter: Any, types: Dict[str, Any]) -> None:
     if not isinstance(parameter, dict):
         raise ConfigError(env_id, "'parameter' must be an object, got %s" % type(parameter).__name__)
-    for key, spec in types.items():
+    for key, spec, check in _checks(types):
         if key not in parameter:
             raise ConfigError(env_id, "missing from parameter", key)
-        if not _matches(parameter[key], spec):
+        if not check(parameter[key]):
             raise ConfigError(env_id, "expected %s, got %r" % (_describe(spec), _short(parameter[key])), key)
 
 

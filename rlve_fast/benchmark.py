@@ -1,0 +1,173 @@
+"""Throughput measurements shared by ``rlve-fast bench``, ``rlve-fast demo`` and bench/.
+
+Everything is measured in one process and one run, so ratios between the compiled and the
+pure-Python path are meaningful even on a noisy machine."""
+from __future__ import annotations
+
+import gzip
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import orjson
+
+import rlve_fast
+from rlve_fast import _impl
+
+Rows = Tuple[List[str], List[dict], List[str]]
+
+
+def corrupted_answers(reference: str) -> List[str]:
+    """A correct completion and a few near misses and format failures."""
+    tokens = reference.split()
+    near = tokens[:-1] + [str(int(tokens[-1]) + 1)] if tokens and tokens[-1].lstrip("-").isdigit() else tokens + ["0"]
+    return [
+        "Let me think step by step. <answer>%s</answer>" % reference,
+        "Assistant: thinking... <answer>%s</answer>" % " ".join(near),
+        "<answer>%s</answer>" % " ".join(reversed(tokens)),
+        "I am not sure. <answer>%s" % reference,
+        "<answer>not a number</answer>",
+    ]
+
+
+def generated_rows(env_ids: Sequence[str], problems_per_env: int = 20,
+                   levels: Sequence[int] = (0, 1, 2, 3, 4, 5)) -> Dict[str, Rows]:
+    """Rows built from freshly generated problems (no data files needed)."""
+    out: Dict[str, Rows] = {}
+    for env_id in env_ids:
+        env = rlve_fast.make(env_id)
+        ids, configs, responses = [], [], []
+        for i in range(problems_per_env):
+            problem = env.generate(i, difficulty=levels[i % len(levels)])
+            reference = str(problem.parameter.get("reference_answer", "0"))
+            for response in corrupted_answers(reference):
+                ids.append(env_id)
+                configs.append(problem.config)
+                responses.append(response)
+        out[env_id] = (ids, configs, responses)
+    return out
+
+
+def corpus_rows(path: Path, env_ids: Sequence[str]) -> Dict[str, Rows]:
+    """Rows of upstream's parity corpus for the given environments."""
+    wanted = set(env_ids)
+    out: Dict[str, Rows] = defaultdict(lambda: ([], [], []))
+    with gzip.open(path, "rb") as fh:
+        for line in fh:
+            problem = orjson.loads(line)
+            if problem["environment"] not in wanted:
+                continue
+            ids, configs, responses = out[problem["environment"]]
+            for case in problem["cases"]:
+                if tuple(case["answer_markers"]) != rlve_fast.DEFAULT_MARKERS:
+                    continue
+                ids.append(problem["environment"])
+                configs.append(problem["config"])
+                responses.append(case["response"])
+    return dict(out)
+
+
+def rows_per_second(rows: Rows, implementation: str, min_seconds: float = 0.3) -> float:
+    """verify_batch throughput (configs prepared inside the timed call, as in real use)."""
+    ids, configs, responses = rows
+    with _impl.implementation(implementation):
+        rlve_fast.verify_batch(ids, configs, responses)  # warm caches and imports
+        done, start = 0, time.perf_counter()
+        while True:
+            rlve_fast.verify_batch(ids, configs, responses)
+            done += len(responses)
+            elapsed = time.perf_counter() - start
+            if elapsed >= min_seconds:
+                return done / elapsed
+
+
+def extraction_mb_per_second(size: int, implementation: str, min_seconds: float = 0.2) -> float:
+    filler = ("The answer follows after some reasoning. " * (size // 40 + 1))[: max(size - 40, 0)]
+    text = filler + "<answer>1 2 3</answer>"
+    with _impl.implementation(implementation):
+        extract = _impl.extract_answer
+        done, start = 0, time.perf_counter()
+        while True:
+            extract(text)
+            done += 1
+            elapsed = time.perf_counter() - start
+            if elapsed >= min_seconds:
+                return done * len(text) / elapsed / 1e6
+
+
+def generation_ms(env_id: str, difficulty: int, seeds: int = 5) -> float:
+    """Median wall time of generating one problem (ms) over a few seeds."""
+    env = rlve_fast.make(env_id)
+    times = []
+    for seed in range(seeds):
+        start = time.perf_counter()
+        env.generate(seed, difficulty=difficulty)
+        times.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(times)
+
+
+def format_table(header: Sequence[str], rows: Sequence[Sequence], file=None) -> str:
+    cells = [[str(h) for h in header]] + [[_fmt(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |" for r in cells]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        if value >= 100:
+            return "{:,.0f}".format(value)
+        return "%.3g" % value
+    return str(value)
+
+
+def verification_table(rows_by_env: Dict[str, Rows], min_seconds: float = 0.3):
+    table, total_fast, total_slow = [], [], []
+    all_ids, all_configs, all_responses = [], [], []
+    for env_id in sorted(rows_by_env):
+        rows = rows_by_env[env_id]
+        fast = rows_per_second(rows, "compiled", min_seconds) if _impl.HAVE_COMPILED else float("nan")
+        slow = rows_per_second(rows, "python", min_seconds)
+        table.append((env_id, len(rows[2]), fast, slow, fast / slow))
+        all_ids += rows[0]
+        all_configs += rows[1]
+        all_responses += rows[2]
+    mixed = (all_ids, all_configs, all_responses)
+    fast = rows_per_second(mixed, "compiled", min_seconds) if _impl.HAVE_COMPILED else float("nan")
+    slow = rows_per_second(mixed, "python", min_seconds)
+    table.append(("ALL (mixed batch)", len(all_responses), fast, slow, fast / slow))
+    return ("environment", "rows", "compiled rows/s", "python rows/s", "speedup"), table
+
+
+def run(corpus: Optional[Path] = None, quick: bool = False) -> str:
+    """The full benchmark report (markdown tables)."""
+    env_ids = rlve_fast.environments()
+    min_seconds = 0.1 if quick else 0.5
+    parts = []
+    if corpus is not None and corpus.exists():
+        rows = corpus_rows(corpus, env_ids)
+        source = "upstream parity corpus (%s)" % corpus
+    else:
+        rows = generated_rows(env_ids, problems_per_env=4 if quick else 20)
+        source = "generated problems (5 completions each)"
+    header, table = verification_table(rows, min_seconds)
+    parts.append("Verification throughput, verify_batch, %s:\n\n%s" % (source, format_table(header, table)))
+
+    sizes = (1_000, 100_000, 10_000_000)
+    ext = [("%s" % _size(s), extraction_mb_per_second(s, "compiled", min_seconds / 2) if _impl.HAVE_COMPILED else float("nan"),
+            extraction_mb_per_second(s, "python", min_seconds / 2)) for s in sizes]
+    parts.append("Answer extraction (ASCII completion, answer at the end):\n\n%s" % format_table(
+        ("completion", "compiled MB/s", "python MB/s"), ext))
+
+    levels = (0, 5, 10)
+    gen = [(env_id,) + tuple(generation_ms(env_id, lv, seeds=3 if quick else 5) for lv in levels) for env_id in env_ids]
+    parts.append("Generation time, median ms per problem:\n\n%s" % format_table(
+        ("environment",) + tuple("level %d" % lv for lv in levels), gen))
+    return "\n\n".join(parts)
+
+
+def _size(n: int) -> str:
+    return "%d KB" % (n // 1000) if n < 1_000_000 else "%d MB" % (n // 1_000_000)

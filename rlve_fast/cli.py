@@ -1,0 +1,219 @@
+"""The ``rlve-fast`` command line: list, generate, verify, bench, demo."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import rlve_fast
+from rlve_fast import benchmark
+from rlve_fast.errors import GenerationError, RLVEError
+from rlve_fast.jsonl import RowError, dumps, read_rows, row_task
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "visible.jsonl.gz"
+
+
+def _progress(total=None, desc=""):
+    from tqdm import tqdm
+    return tqdm(total=total, desc=desc, unit="rows", disable=not sys.stderr.isatty(), file=sys.stderr)
+
+
+class _AtomicOutput:
+    """Write to a temporary file beside the target and rename it on success, so an
+    interrupted run never leaves a half-written output behind."""
+
+    def __init__(self, path: Optional[str]):
+        self.path = path
+        self.tmp = None
+
+    def __enter__(self):
+        if self.path in (None, "-"):
+            return sys.stdout.buffer
+        target = Path(self.path)
+        fd, self.tmp = tempfile.mkstemp(prefix="." + target.name + ".", dir=target.parent or ".")
+        self.fh = os.fdopen(fd, "wb")
+        return self.fh
+
+    def __exit__(self, exc_type, exc, tb):
+        if self.tmp is None:
+            sys.stdout.flush()
+            return False
+        self.fh.close()
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        else:
+            os.unlink(self.tmp)
+        return False
+
+
+def cmd_list(args) -> int:
+    for env_id in rlve_fast.environments():
+        print(env_id)
+    return 0
+
+
+def cmd_generate(args) -> int:
+    env = rlve_fast.make(args.environment)
+    made, seed, failures = 0, args.seed, 0
+    with _AtomicOutput(args.output) as out:
+        while made < args.count:
+            try:
+                problem = env.generate(seed, difficulty=args.difficulty)
+            except GenerationError as exc:
+                failures += 1
+                print("seed %d skipped: %s" % (seed, exc), file=sys.stderr)
+                if failures > 10 * args.count + 100:
+                    print("error: too many generation failures", file=sys.stderr)
+                    return 1
+                seed += 1
+                continue
+            metadata = problem.metadata
+            out.write(dumps({
+                "environment": problem.environment, "difficulty": problem.difficulty,
+                "seed": problem.seed, "prompt": problem.prompt, "config": problem.config,
+                "metadata": dumps(metadata).decode().rstrip("\n"),
+            }))
+            made += 1
+            seed += 1
+    return 0
+
+
+def _score_chunk(chunk, markers, out, totals) -> None:
+    tasks, positions = [], []
+    for index, (number, row, error) in enumerate(chunk):
+        if error is None:
+            try:
+                tasks.append(row_task(row))
+                positions.append(index)
+            except RowError as exc:
+                chunk[index] = (number, row, "line %d: %s" % (number, exc))
+    result = rlve_fast.verify_batch([t[0] for t in tasks], [t[1] for t in tasks],
+                                    [t[2] for t in tasks], answer_markers=markers)
+    scored = dict(zip(positions, range(len(tasks))))
+    for index, (number, row, error) in enumerate(chunk):
+        if error is not None:
+            print("error: " + error, file=sys.stderr)
+            record = dict(row) if isinstance(row, dict) else {"line": number}
+            record.update(reward=None, accuracy=None, format_score=None, status="error", message=error)
+            totals["flagged"] += 1
+        else:
+            record = dict(row)
+            record.update(result[scored[index]])
+            if record["status"] != "ok":
+                totals["flagged"] += 1
+                record["message"] = "line %d: %s" % (number, record.get("message", ""))
+            else:
+                totals["reward"] += record["reward"]
+        out.write(dumps(record))
+    totals["rows"] += len(chunk)
+
+
+def cmd_verify(args) -> int:
+    markers = tuple(args.answer_markers) if args.answer_markers else None
+    totals = {"rows": 0, "flagged": 0, "reward": 0.0}
+    start = time.perf_counter()
+    source = sys.stdin.buffer if args.input == "-" else open(args.input, "rb")
+    try:
+        with _AtomicOutput(args.output) as out, _progress(desc="verify") as bar:
+            chunk: List = []
+            for item in read_rows(source):
+                chunk.append(item)
+                if len(chunk) >= args.chunk_size:
+                    _score_chunk(chunk, markers, out, totals)
+                    bar.update(len(chunk))
+                    chunk = []
+            if chunk:
+                _score_chunk(chunk, markers, out, totals)
+                bar.update(len(chunk))
+    finally:
+        if source is not sys.stdin.buffer:
+            source.close()
+    elapsed = time.perf_counter() - start
+    scored = totals["rows"] - totals["flagged"]
+    print("%d rows: %d scored (mean reward %.4f), %d flagged; %.0f rows/s"
+          % (totals["rows"], scored, totals["reward"] / scored if scored else float("nan"),
+             totals["flagged"], totals["rows"] / elapsed if elapsed else 0.0), file=sys.stderr)
+    return 1 if args.strict and totals["flagged"] else 0
+
+
+def cmd_bench(args) -> int:
+    corpus = Path(args.corpus) if args.corpus else (DEFAULT_CORPUS if DEFAULT_CORPUS.exists() else None)
+    print(benchmark.run(corpus, quick=args.quick))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    """The main job on a built-in default: generate, verify right and wrong answers, report."""
+    env_ids = rlve_fast.environments()
+    print("rlve_fast %s: %d environments\n" % (rlve_fast.__version__, len(env_ids)))
+    start = time.perf_counter()
+    rows = benchmark.generated_rows(env_ids, problems_per_env=args.problems)
+    print("generated %d problems in %.2f s\n" % (args.problems * len(env_ids), time.perf_counter() - start))
+    quality = []
+    for env_id, (ids, configs, responses) in sorted(rows.items()):
+        result = rlve_fast.verify_batch(ids, configs, responses)
+        correct = result.reward[0::5]  # every fifth row is the reference answer
+        quality.append((env_id, len(responses), float(correct.mean()),
+                        float(result.reward.mean()), int(result.accuracy.sum()),
+                        len(result) - int(result.ok.sum())))
+    print(benchmark.format_table(
+        ("environment", "rows", "reward (reference)", "reward (all)", "accurate rows", "flagged"),
+        quality))
+    header, table = benchmark.verification_table(rows, min_seconds=0.2)
+    print("\n" + benchmark.format_table(header, table))
+    example = rlve_fast.make(env_ids[0]).generate(0, difficulty=1)
+    print("\nexample prompt (%s, level 1):\n%s" % (env_ids[0], example.prompt))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rlve-fast", description=__doc__)
+    parser.add_argument("--version", action="version", version=rlve_fast.__version__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("list", help="print the environment identifiers").set_defaults(func=cmd_list)
+
+    gen = sub.add_parser("generate", help="generate problems as JSONL")
+    gen.add_argument("environment")
+    gen.add_argument("--difficulty", type=int, default=0)
+    gen.add_argument("--count", type=int, default=1)
+    gen.add_argument("--seed", type=int, default=0, help="first seed (then seed+1, ...)")
+    gen.add_argument("-o", "--output", help="output file (default: stdout)")
+    gen.set_defaults(func=cmd_generate)
+
+    ver = sub.add_parser("verify", help="score completions in a JSONL file")
+    ver.add_argument("input", help="JSONL file ('-' for stdin)")
+    ver.add_argument("-o", "--output", help="output file (default: stdout)")
+    ver.add_argument("--answer-markers", nargs=2, metavar=("START", "END"))
+    ver.add_argument("--chunk-size", type=int, default=4096, help="rows scored per batch (bounds memory)")
+    ver.add_argument("--strict", action="store_true", help="exit 1 if any row was flagged")
+    ver.set_defaults(func=cmd_verify)
+
+    bench = sub.add_parser("bench", help="print throughput tables")
+    bench.add_argument("--corpus", help="parity corpus (default: ../shared/corpus/visible.jsonl.gz if present)")
+    bench.add_argument("--quick", action="store_true")
+    bench.set_defaults(func=cmd_bench)
+
+    demo = sub.add_parser("demo", help="generate, verify and report on built-in defaults")
+    demo.add_argument("--problems", type=int, default=20, help="problems per environment")
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except RLVEError as exc:
+        print("error: %s" % exc, file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
