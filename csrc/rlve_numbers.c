@@ -53,7 +53,7 @@ int rlve_next_token(const void *data, int kind, Py_ssize_t *pos, Py_ssize_t end,
 int rlve_py_pow(double x, double y, double *out) {
     if (y == 0.0) { *out = 1.0; return 0; }
     if (x == 0.0 && y < 0.0) return -1;                 /* ZeroDivisionError */
-    if (x < 0.0 && isfinite(x) && isfinite(y) && floor(y) != y) return -1; /* ValueError */
+    if (x < 0.0 && isfinite(x) && isfinite(y) && floor(y) != y) return 1; /* complex in Python */
     *out = pow(x, y);
     return 0;
 }

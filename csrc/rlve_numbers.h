@@ -20,8 +20,9 @@ int rlve_token_int64(const void *data, int kind, Py_ssize_t a, Py_ssize_t b, int
 int rlve_next_token(const void *data, int kind, Py_ssize_t *pos, Py_ssize_t end,
                     Py_ssize_t *ta, Py_ssize_t *tb, int *line_break);
 
-/* Python's float ** float for the cases rewards use: returns 0 and stores x ** y, or
- * returns -1 where Python raises (0 ** negative, negative ** fractional). */
+/* Python's float ** float for the cases rewards use: returns 0 and stores x ** y; returns
+ * -1 where Python raises (0 ** negative) and 1 where Python's result is complex
+ * (negative ** fractional), which only Python can carry on with. */
 int rlve_py_pow(double x, double y, double *out);
 
 #endif

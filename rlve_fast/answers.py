@@ -29,3 +29,8 @@ def int_rows_answer(answer: str) -> Optional[List[List[int]]]:
         return _impl.parse_int_rows(answer)
     except ValueError:
         return None
+
+
+def token_list_answer(answer: str) -> List[str]:
+    """Whitespace-separated tokens: ``answer.split()`` (never fails)."""
+    return answer.split()

@@ -11,7 +11,7 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 import numpy as np
 
 from rlve_fast import _impl
-from rlve_fast.environment import ACCURACY_EPS, Environment, Prepared, registry_make
+from rlve_fast.environment import ACCURACY_EPS, Environment, Prepared, in_range, registry_make
 from rlve_fast.errors import RLVEError
 
 OK = "ok"
@@ -120,7 +120,7 @@ def _python_rows(env_ids, configs, responses, prepare, python_reward, flag, resu
             flag(i, "response must be str, got %s" % type(response).__name__)
             continue
         value = python_reward(entry, response)
-        if not (-1.0 <= value <= 1.0):
+        if not in_range(value):
             flag(i, "reward %r is outside [-1, 1]" % (value,))
             continue
         result.reward[i] = value

@@ -34,9 +34,15 @@ from rlve_fast.textparse import DEFAULT_MARKERS
 ACCURACY_EPS = 1e-6
 
 
+def in_range(reward) -> bool:
+    """Upstream asserts -1 <= reward <= 1 after scoring (outside its try): a reward that fails
+    it (NaN, a complex number from a negative base ** fractional beta) makes upstream raise."""
+    return type(reward) in (float, int, bool) and -1.0 <= reward <= 1.0
+
+
 def reward_dict(reward: float, threshold: float) -> Dict[str, Any]:
     """Upstream's verifier result for a reward (after its bounds check)."""
-    if not (-1.0 <= reward <= 1.0):
+    if not in_range(reward):
         raise RewardOutOfRange("reward %r is outside [-1, 1]" % (reward,))
     return {
         "reward": reward,
@@ -195,7 +201,7 @@ class Environment:
             parsed = None if answer is None else self.parse(answer)
             if parsed is None:
                 return self.wrong_format
-            return float(self.score(parameter, parsed))
+            return self.score(parameter, parsed)
         except Exception:  # upstream: any exception inside the scorer is a reward of -1
             return -1.0
 

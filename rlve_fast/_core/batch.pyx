@@ -6,6 +6,7 @@ samples several completions per prompt), calls the compiled kernel and stores th
 everything rare (preparing a config, the Python scorer, flagging a row) is a callback."""
 from rlve_fast._core.kernel cimport Kernel
 from rlve_fast._core.text cimport Markers
+from rlve_fast.environment import in_range
 
 
 def score_rows(list env_ids, list configs, list responses, Markers markers,
@@ -42,6 +43,9 @@ def score_rows(list env_ids, list configs, list responses, Markers markers,
         value = kernel.score(response, markers) if kernel is not None else None
         if value is None:
             value = python_reward(entry, response)
+        if type(value) is not float and not in_range(value):
+            flag(i, "reward %r is outside [-1, 1]" % (value,))
+            continue
         r = value
         if not (-1.0 <= r <= 1.0):
             flag(i, "reward %r is outside [-1, 1]" % (value,))

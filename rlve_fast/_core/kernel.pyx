@@ -26,12 +26,16 @@ cdef bint exact_in_double(int64_t v) noexcept nogil:
 cdef double ratio_pow(int64_t num, int64_t den, double beta, double weight):
     """weight * ((num / den) ** beta) exactly as Python computes it, or FALLBACK."""
     cdef double out
+    cdef int status
     if den == 0:
         return -1.0  # ZeroDivisionError inside the scorer: upstream gives -1.0
     if not (exact_in_double(num) and exact_in_double(den)):
         return FALLBACK  # Python's int / int rounds once; two conversions might not
-    if rlve_py_pow(<double> num / <double> den, beta, &out) != 0:
-        return -1.0
+    status = rlve_py_pow(<double> num / <double> den, beta, &out)
+    if status < 0:
+        return -1.0  # ZeroDivisionError inside the scorer
+    if status > 0:
+        return FALLBACK  # a complex number: let Python reproduce what upstream does with it
     return weight * out
 
 
@@ -189,3 +193,10 @@ cdef class ListMatch(Kernel):
         for i in range(self.n_gold):
             same += self.values[i] == self.gold[i]
         return ratio_pow(same, self.n_gold, self.beta, self.weight)
+
+
+def ratio_power(int64_t numerator, int64_t denominator, double beta, double weight=1.0):
+    """Python access to ``ratio_pow`` for tests: the reward, -1.0 where Python would raise,
+    or None where only Python's exact arithmetic can decide."""
+    cdef double out = ratio_pow(numerator, denominator, beta, weight)
+    return None if isnan(out) else out
