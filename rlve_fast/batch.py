@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
+import time
+
 import numpy as np
 
 from rlve_fast import _impl
@@ -67,8 +69,11 @@ def _error_message(exc: BaseException) -> str:
 
 
 def verify_batch(env_ids: Union[str, Sequence[str]], configs: Sequence[Any], responses: Sequence[Any],
-                 answer_markers: Optional[Sequence[str]] = None) -> BatchResult:
-    """Score many rows in this process; see the module docstring."""
+                 answer_markers: Optional[Sequence[str]] = None, *, progress=None) -> BatchResult:
+    """Score many rows in this process; see the module docstring.
+
+    ``progress`` (for supervisors such as :class:`rlve_fast.BatchVerifier`): a float64 buffer
+    of two slots that receives (row index, ``time.monotonic()``) as each row starts."""
     n = len(responses)
     if isinstance(env_ids, str):
         env_ids = [env_ids] * n
@@ -99,16 +104,20 @@ def verify_batch(env_ids: Union[str, Sequence[str]], configs: Sequence[Any], res
     if _impl.USE_COMPILED:
         from rlve_fast._core.batch import score_rows
         score_rows(list(env_ids), list(configs), list(responses), _impl.text.markers_for(markers),
-                   prepare, python_reward, flag, result.reward, result.accuracy, result.format_score)
+                   prepare, python_reward, flag, result.reward, result.accuracy, result.format_score,
+                   progress)
     else:
-        _python_rows(env_ids, configs, responses, prepare, python_reward, flag, result)
+        _python_rows(env_ids, configs, responses, prepare, python_reward, flag, result, progress)
     return result
 
 
-def _python_rows(env_ids, configs, responses, prepare, python_reward, flag, result) -> None:
+def _python_rows(env_ids, configs, responses, prepare, python_reward, flag, result, progress) -> None:
     """The row loop on the pure-Python path (twin of ``_core/batch.pyx``)."""
     cache: Dict[Any, Any] = {}
     for i, (env_id, config, response) in enumerate(zip(env_ids, configs, responses)):
+        if progress is not None:
+            progress[1] = time.monotonic()
+            progress[0] = i
         key = (env_id, config if isinstance(config, (str, bytes)) else id(config))
         entry = cache.get(key)
         if entry is None:

@@ -4,6 +4,8 @@
 Per row it only looks up the prepared config (consecutive rows usually share one, as RL
 samples several completions per prompt), calls the compiled kernel and stores the reward;
 everything rare (preparing a config, the Python scorer, flagging a row) is a callback."""
+from posix.time cimport clock_gettime, timespec, CLOCK_MONOTONIC
+
 from rlve_fast._core.kernel cimport Kernel
 from rlve_fast._core.text cimport Markers
 from rlve_fast.environment import in_range
@@ -11,14 +13,22 @@ from rlve_fast.environment import in_range
 
 def score_rows(list env_ids, list configs, list responses, Markers markers,
                prepare, python_reward, flag,
-               double[::1] reward, signed char[::1] accuracy, signed char[::1] format_score):
+               double[::1] reward, signed char[::1] accuracy, signed char[::1] format_score,
+               double[::1] progress=None):
+    """``progress``, when given (shared memory, read by a supervising process), receives
+    (row index, CLOCK_MONOTONIC seconds) as each row starts, so a row that hangs can be named."""
     cdef Py_ssize_t i, n = len(responses)
     cdef dict cache = {}
     cdef object env_id, config, response, last_env = None, last_config = None, entry = None, value
     cdef Kernel kernel = None
     cdef double r, threshold = 1.0
-    cdef bint have_entry = False
+    cdef bint have_entry = False, track = progress is not None
+    cdef timespec now
     for i in range(n):
+        if track:
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            progress[1] = now.tv_sec + now.tv_nsec * 1e-9
+            progress[0] = i
         env_id = env_ids[i]
         config = configs[i]
         if not (have_entry and config is last_config and env_id is last_env):

@@ -1,0 +1,291 @@
+"""A persistent pool of verifier processes: every core busy, no row lost.
+
+``BatchVerifier`` sends rows to worker processes in chunks (rows of one config kept
+together, so each worker prepares a config once per chunk) and puts the results back in
+input order.  Two things no thread pool can do are handled by killing processes:
+
+* a row that runs past the time limit (compiled code and sympy cannot be interrupted by
+  signals or threads): its worker is killed and replaced, the row comes back ``timeout``;
+* a worker that dies (segfault, OOM kill, ``os._exit``): only the row it was scoring is
+  flagged ``error`` with the reason; the other rows of its chunk are scored again elsewhere.
+
+Each worker announces the row it is on through a shared-memory slot (row index and start
+time, written by the compiled row loop), which is how the supervisor knows which row hung
+or crashed.
+"""
+from __future__ import annotations
+
+import asyncio
+import collections
+import multiprocessing as mp
+import os
+import threading
+import time
+from multiprocessing.connection import wait
+from typing import Any, Dict, List, Optional, Sequence, Union
+
+import numpy as np
+
+from rlve_fast.batch import ERROR, BatchResult, verify_batch
+
+TIMEOUT = "timeout"
+IDLE = 0.0
+
+
+def _worker_main(conn, progress_buffer, slot: int, answer_markers) -> None:
+    """Worker process entry point (module level, so spawn/forkserver can import it)."""
+    progress = np.frombuffer(progress_buffer, dtype=np.float64)[2 * slot: 2 * slot + 2]
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        chunk_id, env_ids, configs, responses = message
+        result = verify_batch(env_ids, configs, responses, answer_markers, progress=progress)
+        progress[1] = IDLE
+        flags = {i: (result.status[i], result.message.get(i, "")) for i in result.message}
+        conn.send((chunk_id, result.reward, result.accuracy, result.format_score, flags))
+
+
+class _Worker:
+    def __init__(self, ctx, slot: int, progress_buffer, answer_markers):
+        self.slot = slot
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, progress_buffer, slot, answer_markers),
+                                   name="rlve-fast-verifier-%d" % slot, daemon=True)
+        self.process.start()
+        child.close()
+        self.chunk = None  # (chunk id, row indices) while busy
+        self.completed = 0  # chunks answered: 0 at death means it never got going
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        self.process.join(timeout=None if kill else 5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def _death_reason(process) -> str:
+    code = process.exitcode
+    if code is not None and code < 0:
+        import signal
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = "signal %d" % -code
+        return "worker process died (%s) while scoring this row" % name
+    return "worker process died (exit code %s) while scoring this row" % code
+
+
+class BatchVerifier:
+    """Verify rows on ``workers`` processes (None: all cores); reusable, and a context manager.
+
+    >>> with BatchVerifier(workers=2) as verifier:            # doctest: +SKIP
+    ...     result = verifier.verify(env_ids, configs, responses)
+    """
+
+    def __init__(self, workers: Optional[int] = None, *, timeout: float = 10.0, chunk_size: int = 256,
+                 answer_markers: Optional[Sequence[str]] = None, start_method: Optional[str] = None):
+        self.n_workers = workers or os.cpu_count() or 1
+        if self.n_workers < 1:
+            raise ValueError("workers must be at least 1")
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        self.timeout = float(timeout)
+        self.chunk_size = int(chunk_size)
+        self.answer_markers = tuple(answer_markers) if answer_markers is not None else None
+        if start_method is None:
+            start_method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        self._ctx = mp.get_context(start_method)
+        self._progress_buffer = self._ctx.RawArray("d", 2 * self.n_workers)
+        self._progress = np.frombuffer(self._progress_buffer, dtype=np.float64).reshape(self.n_workers, 2)
+        self._workers: List[Optional[_Worker]] = [self._spawn(slot) for slot in range(self.n_workers)]
+        self._lock = threading.Lock()
+        self._closed = False
+        self._startup_failures = 0
+        self._pending: List = []
+        self._flush_handle = None
+        self.async_window = 0.002  # seconds verify_async waits to gather a micro-batch
+
+    # ------------------------------------------------------------------ lifecycle
+    def _spawn(self, slot: int) -> _Worker:
+        self._progress[slot] = (0.0, IDLE)
+        return _Worker(self._ctx, slot, self._progress_buffer, self.answer_markers)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        for worker in self._workers:
+            if worker is not None:
+                worker.stop()
+
+    def __enter__(self) -> "BatchVerifier":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    # ------------------------------------------------------------------ scoring
+    def verify(self, env_ids: Union[str, Sequence[str]], configs: Sequence[Any],
+               responses: Sequence[Any]) -> BatchResult:
+        """Score every row; results in input order, unscorable rows flagged."""
+        n = len(responses)
+        if isinstance(env_ids, str):
+            env_ids = [env_ids] * n
+        if len(env_ids) != n or len(configs) != n:
+            raise ValueError("env_ids, configs and responses must have one entry per row "
+                             "(got %d, %d, %d)" % (len(env_ids), len(configs), n))
+        if self._closed:
+            raise RuntimeError("this BatchVerifier is closed")
+        result = BatchResult(n)
+        with self._lock:
+            self._run(env_ids, configs, responses, self._chunks(env_ids, configs), result)
+        return result
+
+    def _chunks(self, env_ids, configs) -> collections.deque:
+        """Row indices grouped by (environment, config), cut into chunks."""
+        groups: Dict[Any, List[int]] = {}
+        for i, (env_id, config) in enumerate(zip(env_ids, configs)):
+            key = (env_id, config if isinstance(config, (str, bytes)) else id(config))
+            groups.setdefault(key, []).append(i)
+        order = [i for rows in groups.values() for i in rows]
+        size = max(1, min(self.chunk_size, -(-len(order) // self.n_workers)))
+        return collections.deque(order[k:k + size] for k in range(0, len(order), size))
+
+    def _run(self, env_ids, configs, responses, pending, result: BatchResult) -> None:
+        attempts: Dict[int, int] = {}
+        chunk_ids = iter(range(1 << 62))
+        while pending or any(w is not None and w.chunk is not None for w in self._workers):
+            for slot, worker in enumerate(self._workers):
+                if worker.chunk is None and pending:
+                    rows = pending.popleft()
+                    chunk_id = next(chunk_ids)
+                    worker.chunk = (chunk_id, rows)
+                    try:
+                        worker.conn.send((chunk_id, [env_ids[i] for i in rows], [configs[i] for i in rows],
+                                          [responses[i] for i in rows]))
+                    except (BrokenPipeError, OSError):
+                        pass  # its death is noticed below
+            busy = [w for w in self._workers if w.chunk is not None]
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
+                         timeout=self._poll_interval(busy))
+            now = time.monotonic()
+            for worker in busy:
+                if worker.conn in ready:
+                    try:
+                        message = worker.conn.recv()
+                    except (EOFError, OSError):
+                        message = None
+                    if message is not None:
+                        self._store(worker, message, result)
+                        self._startup_failures = 0
+                        continue
+                if worker.process.sentinel in ready or not worker.process.is_alive():
+                    self._replace(worker, pending, result, attempts, ERROR, _death_reason(worker.process))
+                    continue
+                started = self._progress[worker.slot, 1]
+                if started != IDLE and now - started > self.timeout:
+                    worker.process.kill()
+                    worker.process.join()
+                    self._replace(worker, pending, result, attempts, TIMEOUT,
+                                  "scoring this row took longer than %.3g s; its worker was "
+                                  "killed and replaced" % self.timeout)
+
+    def _poll_interval(self, busy) -> float:
+        starts = [self._progress[w.slot, 1] for w in busy if self._progress[w.slot, 1] != IDLE]
+        if not starts:
+            return min(0.05, self.timeout)
+        return max(0.0, min(0.05, min(starts) + self.timeout - time.monotonic()))
+
+    def _store(self, worker: _Worker, message, result: BatchResult) -> None:
+        chunk_id, reward, accuracy, format_score, flags = message
+        rows = worker.chunk[1]
+        worker.chunk = None
+        worker.completed += 1
+        index = np.asarray(rows)
+        result.reward[index] = reward
+        result.accuracy[index] = accuracy
+        result.format_score[index] = format_score
+        for i, (status, text) in flags.items():
+            result.flag(rows[i], status, text)
+
+    def _replace(self, worker: _Worker, pending, result, attempts, status: str, reason: str) -> None:
+        """A worker died or was killed: flag the row it was on, requeue the rest, respawn."""
+        chunk_id, rows = worker.chunk
+        position = int(self._progress[worker.slot, 0])
+        started = self._progress[worker.slot, 1] != IDLE
+        if started and 0 <= position < len(rows):
+            result.flag(rows[position], status, reason)
+            rest = rows[:position] + rows[position + 1:]
+        else:
+            # It died before reaching a row (e.g. receiving the chunk): retry once, then flag.
+            if worker.completed == 0:
+                self._startup_failures += 1
+                if self._startup_failures >= 3:
+                    self._workers[worker.slot] = self._spawn(worker.slot)
+                    raise RuntimeError("verifier worker processes die on start-up (%s); is the "
+                                       "calling script importable by multiprocessing (a file, "
+                                       "with an `if __name__ == '__main__':` guard)?" % reason)
+            attempts[chunk_id] = attempts.get(chunk_id, 0) + 1
+            rest = rows
+            if attempts[chunk_id] > 1:
+                for i in rows:
+                    result.flag(i, ERROR, reason.replace("while scoring this row", "before scoring"))
+                rest = []
+        if rest:
+            pending.appendleft(rest)
+        worker.chunk = None
+        try:
+            worker.conn.close()
+        except OSError:
+            pass
+        self._workers[worker.slot] = self._spawn(worker.slot)
+
+    # ------------------------------------------------------------------ asyncio
+    async def verify_batch_async(self, env_ids, configs, responses) -> BatchResult:
+        """``verify`` without blocking the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, self.verify, env_ids, configs, responses)
+
+    async def verify_async(self, env_id: str, config: Any, response: Any) -> Dict[str, Any]:
+        """One row's result dict. Concurrent calls are gathered into micro-batches (for
+        ``async_window`` seconds) and scored together on the pool."""
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        self._pending.append((env_id, config, response, future))
+        if self._flush_handle is None:
+            self._flush_handle = loop.call_later(self.async_window, lambda: loop.create_task(self._flush()))
+        return await future
+
+    async def _flush(self) -> None:
+        batch, self._pending, self._flush_handle = self._pending, [], None
+        if not batch:
+            return
+        env_ids, configs, responses, futures = (list(column) for column in zip(*batch))
+        try:
+            result = await self.verify_batch_async(env_ids, configs, responses)
+        except Exception as exc:  # noqa: BLE001 (handed to every waiting caller)
+            for future in futures:
+                if not future.done():
+                    future.set_exception(exc)
+            return
+        for i, future in enumerate(futures):
+            if not future.done():
+                future.set_result(result[i])
