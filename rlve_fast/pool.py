@@ -32,8 +32,12 @@ TIMEOUT = "timeout"
 IDLE = 0.0
 
 
-def _worker_main(conn, progress_buffer, slot: int, answer_markers) -> None:
+def _worker_main(conn, progress_buffer, slot: int, answer_markers, preload) -> None:
     """Worker process entry point (module level, so spawn/forkserver can import it)."""
+    import importlib
+
+    for module in preload:
+        importlib.import_module(module)
     progress = np.frombuffer(progress_buffer, dtype=np.float64)[2 * slot: 2 * slot + 2]
     while True:
         try:
@@ -50,10 +54,10 @@ def _worker_main(conn, progress_buffer, slot: int, answer_markers) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx, slot: int, progress_buffer, answer_markers):
+    def __init__(self, ctx, slot: int, progress_buffer, answer_markers, preload):
         self.slot = slot
         self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=_worker_main, args=(child, progress_buffer, slot, answer_markers),
+        self.process = ctx.Process(target=_worker_main, args=(child, progress_buffer, slot, answer_markers, preload),
                                    name="rlve-fast-verifier-%d" % slot, daemon=True)
         self.process.start()
         child.close()
@@ -90,12 +94,16 @@ def _death_reason(process) -> str:
 class BatchVerifier:
     """Verify rows on ``workers`` processes (None: all cores); reusable, and a context manager.
 
+    ``timeout`` is the per-row limit in seconds; ``preload`` names modules every worker
+    imports first (where custom environments register themselves).
+
     >>> with BatchVerifier(workers=2) as verifier:            # doctest: +SKIP
     ...     result = verifier.verify(env_ids, configs, responses)
     """
 
     def __init__(self, workers: Optional[int] = None, *, timeout: float = 10.0, chunk_size: int = 256,
-                 answer_markers: Optional[Sequence[str]] = None, start_method: Optional[str] = None):
+                 answer_markers: Optional[Sequence[str]] = None, start_method: Optional[str] = None,
+                 preload: Sequence[str] = ()):
         self.n_workers = workers or os.cpu_count() or 1
         if self.n_workers < 1:
             raise ValueError("workers must be at least 1")
@@ -104,6 +112,7 @@ class BatchVerifier:
         self.timeout = float(timeout)
         self.chunk_size = int(chunk_size)
         self.answer_markers = tuple(answer_markers) if answer_markers is not None else None
+        self.preload = tuple(preload)  # modules each worker imports (custom environments)
         if start_method is None:
             start_method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         self._ctx = mp.get_context(start_method)
@@ -120,7 +129,7 @@ class BatchVerifier:
     # ------------------------------------------------------------------ lifecycle
     def _spawn(self, slot: int) -> _Worker:
         self._progress[slot] = (0.0, IDLE)
-        return _Worker(self._ctx, slot, self._progress_buffer, self.answer_markers)
+        return _Worker(self._ctx, slot, self._progress_buffer, self.answer_markers, self.preload)
 
     def close(self) -> None:
         if self._closed:

@@ -46,7 +46,7 @@ def _load_all() -> None:
 
 def environment_ids() -> List[str]:
     _load_all()
-    return sorted(_REGISTRY)
+    return sorted(k for k, cls in _REGISTRY.items() if not getattr(cls, "hidden", False))
 
 
 def environment_class(env_id: str) -> Type:
