@@ -69,11 +69,13 @@ def _error_message(exc: BaseException) -> str:
 
 
 def verify_batch(env_ids: Union[str, Sequence[str]], configs: Sequence[Any], responses: Sequence[Any],
-                 answer_markers: Optional[Sequence[str]] = None, *, progress=None) -> BatchResult:
+                 answer_markers: Optional[Sequence[str]] = None, *, progress=None,
+                 progress_ids=None) -> BatchResult:
     """Score many rows in this process; see the module docstring.
 
     ``progress`` (for supervisors such as :class:`rlve_fast.BatchVerifier`): a float64 buffer
-    of two slots that receives (row index, ``time.monotonic()``) as each row starts."""
+    of two slots that receives (row id, ``time.monotonic()``) as each row starts; the row id
+    is ``progress_ids[i]`` (an int64 array) when given, else the row index."""
     n = len(responses)
     if isinstance(env_ids, str):
         env_ids = [env_ids] * n
@@ -105,19 +107,21 @@ def verify_batch(env_ids: Union[str, Sequence[str]], configs: Sequence[Any], res
         from rlve_fast._core.batch import score_rows
         score_rows(list(env_ids), list(configs), list(responses), _impl.text.markers_for(markers),
                    prepare, python_reward, flag, result.reward, result.accuracy, result.format_score,
-                   progress)
+                   progress, progress_ids)
     else:
-        _python_rows(env_ids, configs, responses, prepare, python_reward, flag, result, progress)
+        _python_rows(env_ids, configs, responses, prepare, python_reward, flag, result, progress,
+                     progress_ids)
     return result
 
 
-def _python_rows(env_ids, configs, responses, prepare, python_reward, flag, result, progress) -> None:
+def _python_rows(env_ids, configs, responses, prepare, python_reward, flag, result, progress,
+                 progress_ids) -> None:
     """The row loop on the pure-Python path (twin of ``_core/batch.pyx``)."""
     cache: Dict[Any, Any] = {}
     for i, (env_id, config, response) in enumerate(zip(env_ids, configs, responses)):
         if progress is not None:
             progress[1] = time.monotonic()
-            progress[0] = i
+            progress[0] = i if progress_ids is None else progress_ids[i]
         key = (env_id, config if isinstance(config, (str, bytes)) else id(config))
         entry = cache.get(key)
         if entry is None:

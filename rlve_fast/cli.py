@@ -12,7 +12,9 @@ from typing import List, Optional
 import rlve_fast
 from rlve_fast import benchmark
 from rlve_fast.errors import GenerationError, RLVEError
-from rlve_fast.jsonl import RowError, dumps, read_rows, row_task
+from rlve_fast.files import verify_file
+from rlve_fast.jsonl import dumps, read_rows
+from rlve_fast.records import score_records
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "visible.jsonl.gz"
 
@@ -82,61 +84,52 @@ def cmd_generate(args) -> int:
     return 0
 
 
-def _score_chunk(chunk, markers, out, totals) -> None:
-    tasks, positions = [], []
-    for index, (number, row, error) in enumerate(chunk):
-        if error is None:
-            try:
-                tasks.append(row_task(row))
-                positions.append(index)
-            except RowError as exc:
-                chunk[index] = (number, row, "line %d: %s" % (number, exc))
-    result = rlve_fast.verify_batch([t[0] for t in tasks], [t[1] for t in tasks],
-                                    [t[2] for t in tasks], answer_markers=markers)
-    scored = dict(zip(positions, range(len(tasks))))
-    for index, (number, row, error) in enumerate(chunk):
-        if error is not None:
-            print("error: " + error, file=sys.stderr)
-            record = dict(row) if isinstance(row, dict) else {"line": number}
-            record.update(reward=None, accuracy=None, format_score=None, status="error", message=error)
-            totals["flagged"] += 1
-        else:
-            record = dict(row)
-            record.update(result[scored[index]])
-            if record["status"] != "ok":
-                totals["flagged"] += 1
-                record["message"] = "line %d: %s" % (number, record.get("message", ""))
-            else:
-                totals["reward"] += record["reward"]
-        out.write(dumps(record))
-    totals["rows"] += len(chunk)
+def _summary(totals, elapsed) -> str:
+    scored = totals["rows"] - totals["flagged"]
+    return ("%d rows: %d scored (mean reward %.4f), %d flagged; %.0f rows/s"
+            % (totals["rows"], scored, totals["reward"] / scored if scored else float("nan"),
+               totals["flagged"], totals["rows"] / elapsed if elapsed else 0.0))
 
 
 def cmd_verify(args) -> int:
     markers = tuple(args.answer_markers) if args.answer_markers else None
-    totals = {"rows": 0, "flagged": 0, "reward": 0.0}
     start = time.perf_counter()
+    if args.workers is not None or args.resume:
+        # File mode: workers read their own ranges of the input.
+        if args.input == "-" or not args.output or args.output == "-":
+            print("error: --workers/--resume need an input file and -o OUTPUT", file=sys.stderr)
+            return 2
+        totals = verify_file(args.input, args.output, workers=args.workers or None,
+                             resume=args.resume, answer_markers=markers, timeout=args.timeout,
+                             chunk_bytes=args.chunk_bytes, preload=args.preload)
+        print(_summary(totals, time.perf_counter() - start), file=sys.stderr)
+        return 1 if args.strict and totals["flagged"] else 0
+    totals = {"rows": 0, "flagged": 0, "reward": 0.0}
     source = sys.stdin.buffer if args.input == "-" else open(args.input, "rb")
     try:
         with _AtomicOutput(args.output) as out, _progress(desc="verify") as bar:
             chunk: List = []
+
+            def flush():
+                lines, sub = score_records(chunk, markers)
+                out.writelines(lines)
+                for key in totals:
+                    totals[key] += sub[key]
+                bar.update(len(chunk))
+
             for item in read_rows(source):
+                if item[2] is not None:
+                    print("error: " + item[2], file=sys.stderr)
                 chunk.append(item)
                 if len(chunk) >= args.chunk_size:
-                    _score_chunk(chunk, markers, out, totals)
-                    bar.update(len(chunk))
+                    flush()
                     chunk = []
             if chunk:
-                _score_chunk(chunk, markers, out, totals)
-                bar.update(len(chunk))
+                flush()
     finally:
         if source is not sys.stdin.buffer:
             source.close()
-    elapsed = time.perf_counter() - start
-    scored = totals["rows"] - totals["flagged"]
-    print("%d rows: %d scored (mean reward %.4f), %d flagged; %.0f rows/s"
-          % (totals["rows"], scored, totals["reward"] / scored if scored else float("nan"),
-             totals["flagged"], totals["rows"] / elapsed if elapsed else 0.0), file=sys.stderr)
+    print(_summary(totals, time.perf_counter() - start), file=sys.stderr)
     return 1 if args.strict and totals["flagged"] else 0
 
 
@@ -191,6 +184,13 @@ def build_parser() -> argparse.ArgumentParser:
     ver.add_argument("--answer-markers", nargs=2, metavar=("START", "END"))
     ver.add_argument("--chunk-size", type=int, default=4096, help="rows scored per batch (bounds memory)")
     ver.add_argument("--strict", action="store_true", help="exit 1 if any row was flagged")
+    ver.add_argument("--workers", type=int, help="score on N worker processes (0: all cores), "
+                     "each reading its own part of the file (JSONL or Parquet)")
+    ver.add_argument("--preload", action="append", default=[], metavar="MODULE",
+                     help="module each worker imports first (custom environments)")
+    ver.add_argument("--resume", action="store_true", help="continue an interrupted --workers run")
+    ver.add_argument("--timeout", type=float, default=10.0, help="per-row limit in seconds (--workers)")
+    ver.add_argument("--chunk-bytes", type=int, default=4 << 20, help="bytes per worker task (--workers)")
     ver.set_defaults(func=cmd_verify)
 
     bench = sub.add_parser("bench", help="print throughput tables")

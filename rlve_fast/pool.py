@@ -46,11 +46,48 @@ def _worker_main(conn, progress_buffer, slot: int, answer_markers, preload) -> N
             return
         if message is None:
             return
-        chunk_id, env_ids, configs, responses = message
-        result = verify_batch(env_ids, configs, responses, answer_markers, progress=progress)
+        task_id, kind, payload = message
+        if kind == "rows":
+            env_ids, configs, responses = payload
+            result = verify_batch(env_ids, configs, responses, answer_markers, progress=progress)
+            flags = {i: (result.status[i], result.message.get(i, "")) for i in result.message}
+            reply = (result.reward, result.accuracy, result.format_score, flags)
+        else:
+            from rlve_fast.files import score_range
+            reply = score_range(*payload, answer_markers=answer_markers, progress=progress)
         progress[1] = IDLE
-        flags = {i: (result.status[i], result.message.get(i, "")) for i in result.message}
-        conn.send((chunk_id, result.reward, result.accuracy, result.format_score, flags))
+        conn.send((task_id, reply))
+
+
+class RowsTask:
+    """Rows of an in-memory batch (indices into the caller's lists)."""
+
+    def __init__(self, rows: List[int]):
+        self.rows = rows
+        self.starts = 0  # times it was sent to a worker that died before reaching a row
+
+    def message(self, env_ids, configs, responses):
+        rows = self.rows
+        return "rows", ([env_ids[i] for i in rows], [configs[i] for i in rows], [responses[i] for i in rows])
+
+    def done(self, reply, result: BatchResult) -> None:
+        reward, accuracy, format_score, flags = reply
+        index = np.asarray(self.rows)
+        result.reward[index] = reward
+        result.accuracy[index] = accuracy
+        result.format_score[index] = format_score
+        for i, (status, text) in flags.items():
+            result.flag(self.rows[i], status, text)
+
+    def fail_row(self, position: int, status: str, reason: str, result: BatchResult):
+        """The row at ``position`` hung or crashed its worker: flag it, return what is left."""
+        result.flag(self.rows[position], status, reason)
+        rest = self.rows[:position] + self.rows[position + 1:]
+        return RowsTask(rest) if rest else None
+
+    def fail_all(self, reason: str, result: BatchResult) -> None:
+        for i in self.rows:
+            result.flag(i, ERROR, reason)
 
 
 class _Worker:
@@ -61,7 +98,7 @@ class _Worker:
                                    name="rlve-fast-verifier-%d" % slot, daemon=True)
         self.process.start()
         child.close()
-        self.chunk = None  # (chunk id, row indices) while busy
+        self.task = None  # (task id, task) while busy
         self.completed = 0  # chunks answered: 0 at death means it never got going
 
     def stop(self, kill: bool = False) -> None:
@@ -161,14 +198,12 @@ class BatchVerifier:
         if len(env_ids) != n or len(configs) != n:
             raise ValueError("env_ids, configs and responses must have one entry per row "
                              "(got %d, %d, %d)" % (len(env_ids), len(configs), n))
-        if self._closed:
-            raise RuntimeError("this BatchVerifier is closed")
         result = BatchResult(n)
-        with self._lock:
-            self._run(env_ids, configs, responses, self._chunks(env_ids, configs), result)
+        tasks = collections.deque(RowsTask(rows) for rows in self._chunks(env_ids, configs))
+        self.run_tasks(tasks, lambda task: task.message(env_ids, configs, responses), result)
         return result
 
-    def _chunks(self, env_ids, configs) -> collections.deque:
+    def _chunks(self, env_ids, configs) -> List[List[int]]:
         """Row indices grouped by (environment, config), cut into chunks."""
         groups: Dict[Any, List[int]] = {}
         for i, (env_id, config) in enumerate(zip(env_ids, configs)):
@@ -176,46 +211,57 @@ class BatchVerifier:
             groups.setdefault(key, []).append(i)
         order = [i for rows in groups.values() for i in rows]
         size = max(1, min(self.chunk_size, -(-len(order) // self.n_workers)))
-        return collections.deque(order[k:k + size] for k in range(0, len(order), size))
+        return [order[k:k + size] for k in range(0, len(order), size)]
 
-    def _run(self, env_ids, configs, responses, pending, result: BatchResult) -> None:
-        attempts: Dict[int, int] = {}
-        chunk_ids = iter(range(1 << 62))
-        while pending or any(w is not None and w.chunk is not None for w in self._workers):
-            for slot, worker in enumerate(self._workers):
-                if worker.chunk is None and pending:
-                    rows = pending.popleft()
-                    chunk_id = next(chunk_ids)
-                    worker.chunk = (chunk_id, rows)
-                    try:
-                        worker.conn.send((chunk_id, [env_ids[i] for i in rows], [configs[i] for i in rows],
-                                          [responses[i] for i in rows]))
-                    except (BrokenPipeError, OSError):
-                        pass  # its death is noticed below
-            busy = [w for w in self._workers if w.chunk is not None]
-            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
-                         timeout=self._poll_interval(busy))
-            now = time.monotonic()
-            for worker in busy:
-                if worker.conn in ready:
-                    try:
-                        message = worker.conn.recv()
-                    except (EOFError, OSError):
-                        message = None
-                    if message is not None:
-                        self._store(worker, message, result)
-                        self._startup_failures = 0
+    def run_tasks(self, pending: collections.deque, make_message, sink, on_done=None) -> None:
+        """Run tasks (``RowsTask``, ``files.RangeTask``) on the workers until all are done.
+
+        A task's ``done(reply, sink)`` takes a worker's answer; ``fail_row`` and ``fail_all``
+        take the verdict on a row that hung or crashed its worker and return what is left
+        to run.  ``on_done(task, reply)`` is called after each completed task."""
+        if self._closed:
+            raise RuntimeError("this BatchVerifier is closed")
+        with self._lock:
+            task_ids = iter(range(1 << 62))
+            while pending or any(w.task is not None for w in self._workers):
+                for worker in self._workers:
+                    if worker.task is None and pending:
+                        task = pending.popleft()
+                        worker.task = (next(task_ids), task)
+                        kind, payload = make_message(task)
+                        try:
+                            worker.conn.send((worker.task[0], kind, payload))
+                        except (BrokenPipeError, OSError):
+                            pass  # its death is noticed below
+                busy = [w for w in self._workers if w.task is not None]
+                ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
+                             timeout=self._poll_interval(busy))
+                now = time.monotonic()
+                for worker in busy:
+                    if worker.conn in ready:
+                        try:
+                            message = worker.conn.recv()
+                        except (EOFError, OSError):
+                            message = None
+                        if message is not None:
+                            task = worker.task[1]
+                            worker.task = None
+                            worker.completed += 1
+                            self._startup_failures = 0
+                            task.done(message[1], sink)
+                            if on_done is not None:
+                                on_done(task, message[1])
+                            continue
+                    if worker.process.sentinel in ready or not worker.process.is_alive():
+                        self._replace(worker, pending, sink, ERROR, _death_reason(worker.process))
                         continue
-                if worker.process.sentinel in ready or not worker.process.is_alive():
-                    self._replace(worker, pending, result, attempts, ERROR, _death_reason(worker.process))
-                    continue
-                started = self._progress[worker.slot, 1]
-                if started != IDLE and now - started > self.timeout:
-                    worker.process.kill()
-                    worker.process.join()
-                    self._replace(worker, pending, result, attempts, TIMEOUT,
-                                  "scoring this row took longer than %.3g s; its worker was "
-                                  "killed and replaced" % self.timeout)
+                    started = self._progress[worker.slot, 1]
+                    if started != IDLE and now - started > self.timeout:
+                        worker.process.kill()
+                        worker.process.join()
+                        self._replace(worker, pending, sink, TIMEOUT,
+                                      "scoring this row took longer than %.3g s; its worker was "
+                                      "killed and replaced" % self.timeout)
 
     def _poll_interval(self, busy) -> float:
         starts = [self._progress[w.slot, 1] for w in busy if self._progress[w.slot, 1] != IDLE]
@@ -223,28 +269,20 @@ class BatchVerifier:
             return min(0.05, self.timeout)
         return max(0.0, min(0.05, min(starts) + self.timeout - time.monotonic()))
 
-    def _store(self, worker: _Worker, message, result: BatchResult) -> None:
-        chunk_id, reward, accuracy, format_score, flags = message
-        rows = worker.chunk[1]
-        worker.chunk = None
-        worker.completed += 1
-        index = np.asarray(rows)
-        result.reward[index] = reward
-        result.accuracy[index] = accuracy
-        result.format_score[index] = format_score
-        for i, (status, text) in flags.items():
-            result.flag(rows[i], status, text)
-
-    def _replace(self, worker: _Worker, pending, result, attempts, status: str, reason: str) -> None:
-        """A worker died or was killed: flag the row it was on, requeue the rest, respawn."""
-        chunk_id, rows = worker.chunk
-        position = int(self._progress[worker.slot, 0])
+    def _replace(self, worker: _Worker, pending, sink, status: str, reason: str) -> None:
+        """A worker died or was killed: settle the row it was on, requeue the rest, respawn."""
+        _, task = worker.task
+        worker.task = None
         started = self._progress[worker.slot, 1] != IDLE
-        if started and 0 <= position < len(rows):
-            result.flag(rows[position], status, reason)
-            rest = rows[:position] + rows[position + 1:]
+        position = int(self._progress[worker.slot, 0])
+        try:
+            worker.conn.close()
+        except OSError:
+            pass
+        if started:
+            rest = task.fail_row(position, status, reason, sink)
         else:
-            # It died before reaching a row (e.g. receiving the chunk): retry once, then flag.
+            # It died before reaching a row (e.g. while receiving the task): retry once.
             if worker.completed == 0:
                 self._startup_failures += 1
                 if self._startup_failures >= 3:
@@ -252,19 +290,13 @@ class BatchVerifier:
                     raise RuntimeError("verifier worker processes die on start-up (%s); is the "
                                        "calling script importable by multiprocessing (a file, "
                                        "with an `if __name__ == '__main__':` guard)?" % reason)
-            attempts[chunk_id] = attempts.get(chunk_id, 0) + 1
-            rest = rows
-            if attempts[chunk_id] > 1:
-                for i in rows:
-                    result.flag(i, ERROR, reason.replace("while scoring this row", "before scoring"))
-                rest = []
-        if rest:
+            task.starts += 1
+            rest = task
+            if task.starts > 1:
+                task.fail_all(reason.replace("while scoring this row", "before scoring"), sink)
+                rest = None
+        if rest is not None:
             pending.appendleft(rest)
-        worker.chunk = None
-        try:
-            worker.conn.close()
-        except OSError:
-            pass
         self._workers[worker.slot] = self._spawn(worker.slot)
 
     # ------------------------------------------------------------------ asyncio

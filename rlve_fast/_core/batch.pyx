@@ -14,9 +14,10 @@ from rlve_fast.environment import in_range
 def score_rows(list env_ids, list configs, list responses, Markers markers,
                prepare, python_reward, flag,
                double[::1] reward, signed char[::1] accuracy, signed char[::1] format_score,
-               double[::1] progress=None):
+               double[::1] progress=None, long long[::1] progress_ids=None):
     """``progress``, when given (shared memory, read by a supervising process), receives
-    (row index, CLOCK_MONOTONIC seconds) as each row starts, so a row that hangs can be named."""
+    (row id, CLOCK_MONOTONIC seconds) as each row starts, so a row that hangs can be named;
+    the row id is ``progress_ids[i]`` when given, else i."""
     cdef Py_ssize_t i, n = len(responses)
     cdef dict cache = {}
     cdef object env_id, config, response, last_env = None, last_config = None, entry = None, value
@@ -28,7 +29,7 @@ def score_rows(list env_ids, list configs, list responses, Markers markers,
         if track:
             clock_gettime(CLOCK_MONOTONIC, &now)
             progress[1] = now.tv_sec + now.tv_nsec * 1e-9
-            progress[0] = i
+            progress[0] = progress_ids[i] if progress_ids is not None else i
         env_id = env_ids[i]
         config = configs[i]
         if not (have_entry and config is last_config and env_id is last_env):

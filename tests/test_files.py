@@ -1,0 +1,142 @@
+"""File mode: workers read their own ranges; order, faults, truncation, resume, Parquet."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from rlve_fast.files import verify_file
+from rlve_fast.jsonl import read_rows
+from rlve_fast.records import score_records
+
+SORTING = {"seed": 0, "parameter": {"N": 3, "array": [3, 1, 2], "gold_answer": [1, 2, 3]},
+           "passing_reward_threshold": 1.0}
+ANSWERS = ["<answer>1 2 3</answer>", "<answer>3 2 1</answer>", "nothing", "<answer>1 2</answer>"]
+
+
+def _row(i):
+    return {"id": i, "environment": "Sorting", "config": dict(SORTING, seed=i // 8), "response": ANSWERS[i % 4]}
+
+
+def _write(path: Path, rows, tail: bytes = b""):
+    with open(path, "wb") as fh:
+        for row in rows:
+            fh.write((row if isinstance(row, str) else json.dumps(row)).encode() + b"\n")
+        fh.write(tail)
+
+
+def _in_process(path: Path):
+    with open(path, "rb") as fh:
+        lines, _ = score_records(list(read_rows(fh)))
+    return [json.loads(line) for line in lines]
+
+
+def _read(path: Path):
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_file_mode_equals_in_process_and_keeps_order(tmp_path):
+    rows = [_row(i) for i in range(3000)]
+    rows[17] = "{broken json"
+    rows[1200] = {"environment": "Nope", "config": SORTING, "response": "x"}
+    source = tmp_path / "in.jsonl"
+    _write(source, rows, tail=b'{"environment": "Sorting", "conf')  # a truncated last line
+    out = tmp_path / "out.jsonl"
+    totals = verify_file(source, out, workers=2, chunk_bytes=8192, progress_bar=False)
+    got, want = _read(out), _in_process(source)
+    assert got == want
+    assert len(got) == 3001 and totals["rows"] == 3001 and totals["flagged"] == 3
+    assert [r.get("id") for r in got[:5]] == [0, 1, 2, 3, 4]
+    assert got[17]["status"] == "error" and "line 18" in got[17]["message"]
+    assert got[1200]["status"] == "error" and "Nope" in got[1200]["message"]
+    assert got[-1]["status"] == "error" and got[-1]["line"] == 3001
+    assert not (tmp_path / "out.jsonl.parts").exists()
+
+
+def test_file_mode_isolates_hangs_and_crashes(tmp_path):
+    rows = [_row(i) for i in range(400)]
+    empty = {"seed": 0, "parameter": {}}
+    rows[50] = {"environment": "Debug_Sleep", "config": empty, "response": "<answer>60</answer>"}
+    rows[51] = {"environment": "Debug_Crash", "config": empty, "response": "<answer>segfault</answer>"}
+    rows[300] = {"environment": "Debug_Crash", "config": empty, "response": "<answer>exit</answer>"}
+    source = tmp_path / "in.jsonl"
+    _write(source, rows)
+    out = tmp_path / "out.jsonl"
+    start = time.monotonic()
+    verify_file(source, out, workers=2, chunk_bytes=4096, timeout=1.0, progress_bar=False,
+                preload=["rlve_fast.testing"])
+    assert time.monotonic() - start < 60
+    got = _read(out)
+    assert len(got) == 400
+    assert got[50]["status"] == "timeout" and "line 51" in got[50]["message"]
+    assert got[51]["status"] == "error" and "SIGSEGV" in got[51]["message"]
+    assert got[300]["status"] == "error" and "exit code 3" in got[300]["message"]
+    clean = [r for i, r in enumerate(got) if i not in (50, 51, 300)]
+    assert all(r["status"] == "ok" for r in clean)
+    assert [r["reward"] for r in clean[:4]] == [1.0, (1 / 3) ** 10, -1.0, -0.5]
+
+
+def _cli(*args, **kwargs):
+    return subprocess.Popen([sys.executable, "-m", "rlve_fast", "verify", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True, **kwargs)
+
+
+def test_killed_run_resumes_to_the_uninterrupted_output(tmp_path):
+    rows = [_row(i) for i in range(2000)]
+    rows[1000] = {"environment": "Debug_Sleep", "config": {"seed": 0, "parameter": {}}, "response": "<answer>4</answer>"}
+    source = tmp_path / "in.jsonl"
+    _write(source, rows)
+    full, partial = tmp_path / "full.jsonl", tmp_path / "partial.jsonl"
+    common = ["--workers", "1", "--chunk-bytes", "4096", "--preload", "rlve_fast.testing", "--timeout", "30"]
+    assert _cli(str(source), "-o", str(full), *common).wait(timeout=120) == 0
+
+    run = _cli(str(source), "-o", str(partial), *common)
+    parts = tmp_path / "partial.jsonl.parts"
+    deadline = time.monotonic() + 60
+    while len(list(parts.glob("part-*.jsonl"))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    assert not partial.exists()  # never half-written
+    done = len(list(parts.glob("part-*.jsonl")))
+    assert done >= 3
+    resumed = _cli(str(source), "-o", str(partial), *common, "--resume")
+    assert resumed.wait(timeout=120) == 0, resumed.stderr.read()
+    assert partial.read_bytes() == full.read_bytes()
+
+
+def test_resume_refuses_a_plan_for_another_input(tmp_path):
+    source = tmp_path / "in.jsonl"
+    _write(source, [_row(i) for i in range(10)])
+    parts = tmp_path / "out.jsonl.parts"
+    parts.mkdir()
+    (parts / "plan.json").write_text('{"version": 1, "input": "/elsewhere", "size": 1, "mtime_ns": 1}')
+    with pytest.raises(ValueError, match="another input"):
+        verify_file(source, tmp_path / "out.jsonl", workers=1, resume=True, progress_bar=False)
+    (parts / "plan.json").write_text('{"version": 1, "inp')  # truncated
+    with pytest.raises(ValueError, match="damaged"):
+        verify_file(source, tmp_path / "out.jsonl", workers=1, resume=True, progress_bar=False)
+    assert (parts / "plan.json").read_text() == '{"version": 1, "inp'  # left as it was
+
+
+def test_parquet_input(tmp_path):
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is the optional 'arrow' extra")
+    import pyarrow.parquet as pq
+
+    rows = [_row(i) for i in range(500)]
+    table = pa.table({"id": [r["id"] for r in rows], "environment": [r["environment"] for r in rows],
+                      "config": [json.dumps(r["config"]) for r in rows],
+                      "response": [r["response"] for r in rows]})
+    source = tmp_path / "in.parquet"
+    pq.write_table(table, source, row_group_size=64)
+    out = tmp_path / "out.jsonl"
+    totals = verify_file(source, out, workers=2, progress_bar=False)
+    got = _read(out)
+    assert totals["rows"] == 500 and [r["id"] for r in got] == list(range(500))
+    assert [r["reward"] for r in got[:4]] == [1.0, (1 / 3) ** 10, -1.0, -0.5]
