@@ -21,9 +21,10 @@ def row_task(row: Any) -> Tuple[Any, Any, Any]:
         raise RowError("a row must be a JSON object, got %s" % type(row).__name__)
     if "response" not in row:
         raise RowError("row has no 'response'")
-    if "environment" in row and "config" in row:
+    # Columnar sources (Parquet, Ray) give every row every column, absent ones as None.
+    if row.get("environment") is not None and row.get("config") is not None:
         return row["environment"], row["config"], row["response"]
-    if "metadata" in row:
+    if row.get("metadata") is not None:
         meta = row["metadata"]
         if isinstance(meta, (str, bytes)):
             try:
