@@ -104,7 +104,7 @@ def load_config(env_id: str, config: Any, types: Dict[str, Any]) -> Config:
         if key not in config:
             raise ConfigError(env_id, "missing from config", key)
     threshold = config.get("passing_reward_threshold", DEFAULT_THRESHOLD)
-    if not _matches(threshold, float):
+    if type(threshold) not in _NUMBER_TYPES:
         raise ConfigError(env_id, "expected a number, got %r" % (threshold,), "passing_reward_threshold")
     check_parameter(env_id, config["parameter"], types)
     return Config(config["seed"], config["parameter"], float(threshold))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
+import orjson
 
 from rlve_fast.batch import verify_batch
 from rlve_fast.jsonl import RowError, dumps, row_task
@@ -25,6 +26,9 @@ def score_records(records: Sequence[Record], answer_markers=None, *, progress=No
     flagged = flagged or {}
     errors: Dict[int, Tuple[str, str]] = {}
     tasks, positions = [], []
+    # Rows parsed from text each carry their own config dict; rows of one prompt share one
+    # config object again here, so it is checked and prepared once (see verify_batch).
+    shared: Dict[bytes, Any] = {}
     for index, (number, row, error) in enumerate(records):
         if index in flagged:
             status, message = flagged[index]
@@ -33,7 +37,13 @@ def score_records(records: Sequence[Record], answer_markers=None, *, progress=No
             errors[index] = ("error", error)
         else:
             try:
-                tasks.append(row_task(row))
+                env_id, config, response = row_task(row)
+                if isinstance(config, dict):
+                    try:
+                        config = shared.setdefault(orjson.dumps(config), config)
+                    except TypeError:
+                        pass  # not JSON-serialisable: verify_batch reports it
+                tasks.append((env_id, config, response))
                 positions.append(index)
             except RowError as exc:
                 errors[index] = ("error", "line %d: %s" % (number, exc))
