@@ -163,6 +163,17 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from rlve_fast.integrations.openrlhf import serve
+
+    markers = tuple(args.answer_markers) if args.answer_markers else None
+    print("rlve-fast reward server on http://%s:%d (POST /get_reward, GET /health)" % (args.host, args.port),
+          file=sys.stderr)
+    serve(args.host, args.port, workers=args.workers, max_concurrency=args.max_concurrency,
+          max_request_bytes=int(args.max_request_mb * (1 << 20)), answer_markers=markers)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rlve-fast", description=__doc__)
     parser.add_argument("--version", action="version", version=rlve_fast.__version__)
@@ -197,6 +208,15 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--corpus", help="parity corpus (default: ../shared/corpus/visible.jsonl.gz if present)")
     bench.add_argument("--quick", action="store_true")
     bench.set_defaults(func=cmd_bench)
+
+    srv = sub.add_parser("serve", help="HTTP reward server (OpenRLHF's remote reward protocol)")
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.add_argument("--port", type=int, default=5000)
+    srv.add_argument("--workers", type=int, help="score on a process pool of N workers (default: in-process)")
+    srv.add_argument("--max-concurrency", type=int, default=64, help="requests scored at once; others wait")
+    srv.add_argument("--max-request-mb", type=float, default=64, help="larger requests get HTTP 413")
+    srv.add_argument("--answer-markers", nargs=2, metavar=("START", "END"))
+    srv.set_defaults(func=cmd_serve)
 
     demo = sub.add_parser("demo", help="generate, verify and report on built-in defaults")
     demo.add_argument("--problems", type=int, default=20, help="problems per environment")

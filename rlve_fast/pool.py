@@ -128,7 +128,86 @@ def _death_reason(process) -> str:
     return "worker process died (exit code %s) while scoring this row" % code
 
 
-class BatchVerifier:
+class AsyncBatching:
+    """Asyncio entry points over a blocking ``verify(env_ids, configs, responses)``.
+
+    Concurrent calls (single rows from ``verify_async``, whole groups from
+    ``verify_rows_async``) are gathered for ``async_window`` seconds into one ``verify``
+    call, run in a thread so the event loop never blocks."""
+
+    async_window = 0.002
+
+    def _async_state(self):
+        if not hasattr(self, "_pending"):
+            self._pending: List = []
+            self._flush_handle = None
+        return self._pending
+
+    async def verify_batch_async(self, env_ids, configs, responses) -> BatchResult:
+        """``verify`` of one batch, off the event loop (no merging with other calls)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, self.verify, env_ids, configs, responses)
+
+    async def verify_async(self, env_id: str, config: Any, response: Any) -> Dict[str, Any]:
+        """One row's result dict; concurrent calls are scored together."""
+        return (await self.verify_rows_async([env_id], [config], [response]))[0]
+
+    async def verify_rows_async(self, env_ids: Sequence[str], configs: Sequence[Any],
+                                responses: Sequence[Any]) -> List[Dict[str, Any]]:
+        """Result dicts for a group of rows, merged with concurrent calls into one batch."""
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        pending = self._async_state()
+        pending.append((list(env_ids), list(configs), list(responses), future))
+        if self._flush_handle is None:
+            self._flush_handle = loop.call_later(self.async_window, lambda: loop.create_task(self._flush()))
+        return await future
+
+    async def _flush(self) -> None:
+        batch, self._pending, self._flush_handle = self._pending, [], None
+        if not batch:
+            return
+        env_ids = [e for group in batch for e in group[0]]
+        configs = [c for group in batch for c in group[1]]
+        responses = [r for group in batch for r in group[2]]
+        try:
+            result = await self.verify_batch_async(env_ids, configs, responses)
+        except Exception as exc:  # noqa: BLE001 (handed to every waiting caller)
+            for group in batch:
+                if not group[3].done():
+                    group[3].set_exception(exc)
+            return
+        start = 0
+        for group in batch:
+            stop = start + len(group[2])
+            if not group[3].done():
+                group[3].set_result([result[i] for i in range(start, stop)])
+            start = stop
+
+
+class LocalVerifier(AsyncBatching):
+    """The in-process verifier behind the same interface as :class:`BatchVerifier`
+    (no process isolation: a row that hangs blocks its thread)."""
+
+    def __init__(self, answer_markers: Optional[Sequence[str]] = None):
+        self.answer_markers = tuple(answer_markers) if answer_markers is not None else None
+        self._lock = threading.Lock()
+
+    def verify(self, env_ids, configs, responses) -> BatchResult:
+        with self._lock:
+            return verify_batch(env_ids, configs, responses, self.answer_markers)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class BatchVerifier(AsyncBatching):
     """Verify rows on ``workers`` processes (None: all cores); reusable, and a context manager.
 
     ``timeout`` is the per-row limit in seconds; ``preload`` names modules every worker
@@ -159,9 +238,6 @@ class BatchVerifier:
         self._lock = threading.Lock()
         self._closed = False
         self._startup_failures = 0
-        self._pending: List = []
-        self._flush_handle = None
-        self.async_window = 0.002  # seconds verify_async waits to gather a micro-batch
 
     # ------------------------------------------------------------------ lifecycle
     def _spawn(self, slot: int) -> _Worker:
@@ -299,34 +375,3 @@ class BatchVerifier:
             pending.appendleft(rest)
         self._workers[worker.slot] = self._spawn(worker.slot)
 
-    # ------------------------------------------------------------------ asyncio
-    async def verify_batch_async(self, env_ids, configs, responses) -> BatchResult:
-        """``verify`` without blocking the event loop."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(None, self.verify, env_ids, configs, responses)
-
-    async def verify_async(self, env_id: str, config: Any, response: Any) -> Dict[str, Any]:
-        """One row's result dict. Concurrent calls are gathered into micro-batches (for
-        ``async_window`` seconds) and scored together on the pool."""
-        loop = asyncio.get_running_loop()
-        future = loop.create_future()
-        self._pending.append((env_id, config, response, future))
-        if self._flush_handle is None:
-            self._flush_handle = loop.call_later(self.async_window, lambda: loop.create_task(self._flush()))
-        return await future
-
-    async def _flush(self) -> None:
-        batch, self._pending, self._flush_handle = self._pending, [], None
-        if not batch:
-            return
-        env_ids, configs, responses, futures = (list(column) for column in zip(*batch))
-        try:
-            result = await self.verify_batch_async(env_ids, configs, responses)
-        except Exception as exc:  # noqa: BLE001 (handed to every waiting caller)
-            for future in futures:
-                if not future.done():
-                    future.set_exception(exc)
-            return
-        for i, future in enumerate(futures):
-            if not future.done():
-                future.set_result(result[i])
