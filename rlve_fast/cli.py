@@ -163,6 +163,47 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def cmd_eval_heldout(args) -> int:
+    """Accuracy per environment and overall on upstream's held-out set (or any such file)."""
+    from collections import defaultdict
+
+    markers = tuple(args.answer_markers) if args.answer_markers else None
+    per_env = defaultdict(lambda: {"rows": 0, "accuracy": 0, "reward": 0.0, "flagged": 0})
+    with open(args.completions, "rb") as source:
+        records = list(read_rows(source))
+    lines, _ = score_records(records, markers)
+    import orjson
+
+    for line in lines:
+        row = orjson.loads(line)
+        env_id = row.get("environment")
+        if env_id is None and isinstance(row.get("metadata"), str):
+            try:
+                env_id = orjson.loads(row["metadata"]).get("environment")
+            except orjson.JSONDecodeError:
+                env_id = None
+        stats = per_env[env_id or "(unreadable row)"]
+        stats["rows"] += 1
+        if row["status"] == "ok":
+            stats["accuracy"] += row["accuracy"]
+            stats["reward"] += row["reward"]
+        else:
+            stats["flagged"] += 1
+    table = []
+    for env_id in sorted(per_env):
+        s = per_env[env_id]
+        scored = s["rows"] - s["flagged"]
+        table.append((env_id, s["rows"], s["accuracy"] / s["rows"], s["reward"] / scored if scored else float("nan"),
+                      s["flagged"]))
+    total = {k: sum(s[k] for s in per_env.values()) for k in ("rows", "accuracy", "flagged")}
+    table.append(("OVERALL", total["rows"], total["accuracy"] / max(total["rows"], 1), float("nan"), total["flagged"]))
+    print(benchmark.format_table(("environment", "problems", "accuracy", "mean reward", "flagged"), table))
+    if args.output:
+        with _AtomicOutput(args.output) as out:
+            out.writelines(lines)
+    return 0
+
+
 def cmd_serve(args) -> int:
     from rlve_fast.integrations.openrlhf import serve
 
@@ -208,6 +249,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--corpus", help="parity corpus (default: ../shared/corpus/visible.jsonl.gz if present)")
     bench.add_argument("--quick", action="store_true")
     bench.set_defaults(func=cmd_bench)
+
+    heldout = sub.add_parser("eval-heldout", help="accuracy per environment on upstream's held-out set")
+    heldout.add_argument("completions", help="JSONL: held_out_test.json rows (metadata) with a 'response'")
+    heldout.add_argument("--answer-markers", nargs=2, metavar=("START", "END"))
+    heldout.add_argument("-o", "--output", help="also write every scored row here")
+    heldout.set_defaults(func=cmd_eval_heldout)
 
     srv = sub.add_parser("serve", help="HTTP reward server (OpenRLHF's remote reward protocol)")
     srv.add_argument("--host", default="127.0.0.1")

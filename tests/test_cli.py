@@ -81,3 +81,20 @@ def test_demo_runs_on_builtin_defaults():
     out = run_cli("demo", "--problems", "2")
     assert out.returncode == 0, out.stderr
     assert "compiled rows/s" in out.stdout and "Sorting" in out.stdout
+
+
+def test_eval_heldout_reports_accuracy_per_environment(tmp_path):
+    meta = json.dumps({"environment": "Sorting", "config": SORTING_CONFIG})
+    rows = [{"user_prompt": "p", "metadata": meta, "response": r}
+            for r in ["<answer>1 2 3</answer>", "<answer>1 2 3</answer>", "<answer>3 2 1</answer>", "x"]]
+    rows.append({"user_prompt": "p", "metadata": json.dumps({"environment": "Nope", "config": {}}), "response": "x"})
+    source = tmp_path / "completions.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = run_cli("eval-heldout", str(source), "-o", str(tmp_path / "scored.jsonl"))
+    assert out.returncode == 0, out.stderr
+    table = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
+             for line in out.stdout.splitlines() if line.startswith("| ") and "---" not in line}
+    assert table["Sorting"][:2] == ["4", "0.5"]
+    assert table["Nope"][3] == "1"  # flagged, not scored 0
+    assert table["OVERALL"][:2] == ["5", "0.4"]
+    assert len((tmp_path / "scored.jsonl").read_text().splitlines()) == 5
