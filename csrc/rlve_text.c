@@ -23,26 +23,22 @@ RLVE_DEFINE_FIND(find_ucs4, Py_UCS4)
 
 static Py_ssize_t find_ucs1(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t from,
                             const Py_UCS4 *nd, Py_ssize_t m) {
-    unsigned char small[64];
-    if (m <= (Py_ssize_t)sizeof(small)) {
-        for (Py_ssize_t j = 0; j < m; j++) {
-            if (nd[j] > 0xff) return -1; /* cannot occur in one-byte text */
-            small[j] = (unsigned char)nd[j];
-        }
-        /* glibc's memmem is linear (two-way) and vectorised. */
-        const unsigned char *hit = memmem(s + from, (size_t)(n - from), small, (size_t)m);
-        return hit ? (Py_ssize_t)(hit - s) : -1;
-    }
     for (Py_ssize_t j = 0; j < m; j++)
-        if (nd[j] > 0xff) return -1;
+        if (nd[j] > 0xff) return -1; /* cannot occur in one-byte text */
+    /* memchr (vectorised) to the next candidate first byte, then compare the rest: on
+     * completions this beats memmem, whose set-up dominates on short texts. Worst case
+     * O(n * m), with m the marker length. */
+    const unsigned char c0 = (unsigned char)nd[0];
     Py_ssize_t last = n - m;
-    for (Py_ssize_t i = from; i <= last; i++) {
-        const unsigned char *p = memchr(s + i, (int)nd[0], (size_t)(last - i + 1));
+    Py_ssize_t i = from;
+    while (i <= last) {
+        const unsigned char *p = memchr(s + i, c0, (size_t)(last - i + 1));
         if (!p) return -1;
         i = p - s;
         Py_ssize_t j = 1;
         while (j < m && s[i + j] == nd[j]) j++;
         if (j == m) return i;
+        i++;
     }
     return -1;
 }

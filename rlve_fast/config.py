@@ -5,7 +5,6 @@ against the environment's ``parameter_types`` before anything is scored, so a mi
 or a wrong type is reported by name instead of surfacing as a reward of -1."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable, Dict
 
 import orjson
@@ -15,11 +14,21 @@ from rlve_fast.errors import ConfigError
 DEFAULT_THRESHOLD = 1.0
 
 
-@dataclass(frozen=True)
 class Config:
-    seed: int
-    parameter: Dict[str, Any]
-    passing_reward_threshold: float = DEFAULT_THRESHOLD
+    """A checked config (a plain slotted class: one is built per distinct config scored)."""
+    __slots__ = ("seed", "parameter", "passing_reward_threshold")
+
+    def __init__(self, seed: int, parameter: Dict[str, Any], passing_reward_threshold: float = DEFAULT_THRESHOLD):
+        self.seed = seed
+        self.parameter = parameter
+        self.passing_reward_threshold = passing_reward_threshold
+
+    def __eq__(self, other):
+        return isinstance(other, Config) and self.to_dict() == other.to_dict()
+
+    def __repr__(self):
+        return "Config(seed=%r, parameter=%r, passing_reward_threshold=%r)" % (
+            self.seed, self.parameter, self.passing_reward_threshold)
 
     def to_dict(self) -> dict:
         return {"seed": self.seed, "parameter": self.parameter,

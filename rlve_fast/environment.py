@@ -73,12 +73,14 @@ class Problem:
                 "config": self.config}
 
 
-@dataclass
 class Prepared:
     """A checked config with its compiled scorer (None: the Python scorer is used)."""
-    env: "Environment"
-    config: Config
-    kernel: Any = None
+    __slots__ = ("env", "config", "kernel")
+
+    def __init__(self, env: "Environment", config: Config, kernel: Any = None):
+        self.env = env
+        self.config = config
+        self.kernel = kernel
 
     @property
     def parameter(self) -> Dict[str, Any]:
