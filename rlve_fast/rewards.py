@@ -15,12 +15,17 @@ def ratio_power(numerator, denominator, beta: float, weight: float = 1.0) -> flo
     return weight * ((numerator / denominator) ** beta)
 
 
+def min_max_ratio(answer: int, gold: int, beta: float, weight: float = 1.0) -> float:
+    """(min/max)^beta; 0 against 0 raises ZeroDivisionError (upstream's -1.0)."""
+    return weight * ((min(gold, answer) / max(gold, answer)) ** beta)
+
+
 def min_over_max(answer: int, gold: int, beta: float, weight: float = 1.0) -> float:
     """Counting answers: (min/max)^beta, where an answer of 0 earns ``weight`` only when the
     gold count is 0 as well."""
     if answer == 0:
         return weight * (gold == 0)
-    return weight * ((min(gold, answer) / max(gold, answer)) ** beta)
+    return min_max_ratio(answer, gold, beta, weight)
 
 
 def mean_match(gold: Sequence, answer: Sequence, beta: float, weight: float = 1.0,

@@ -139,28 +139,52 @@ cdef class Kernel:
 
 
 cdef class MinMaxRatio(Kernel):
-    """Counting answers: a non-negative integer scored (min/max)^beta against the reference;
-    an answer of 0 earns the weight only when the reference is 0."""
-    cdef int64_t reference
-    cdef double beta, weight, wrong_format
+    """One integer answer scored (min/max)^beta against the reference.
 
-    def __init__(self, reference, double beta, double weight=1.0, double wrong_format=-1.0):
+    Answers below ``lowest_valid`` get the wrong-format reward (upstream's environments
+    reject either negatives or non-positives).  With ``zero_exact`` an answer of 0 earns
+    the weight only when the reference is 0 too; without it 0 goes through the ratio (and
+    0 against a reference of 0 divides by zero: -1.0, as in upstream)."""
+    cdef int64_t reference, lowest_valid
+    cdef double beta, weight, wrong_format
+    cdef bint zero_exact
+
+    def __init__(self, reference, double beta, double weight=1.0, double wrong_format=-1.0,
+                 bint zero_exact=True, lowest_valid=0):
         self.shape = SHAPE_INT
         self.reference = reference
         self.beta = beta
         self.weight = weight
         self.wrong_format = wrong_format
         self.no_answer = wrong_format
+        self.zero_exact = zero_exact
+        self.lowest_valid = lowest_valid
 
     cdef double score_values(self) except? -2.0:
         cdef int64_t answer = self.values[0], gold = self.reference
-        if answer < 0:
+        if answer < self.lowest_valid:
             return self.wrong_format
-        if answer == 0:
+        if answer == 0 and self.zero_exact:
             return self.weight * (gold == 0)
         if gold < answer:
             return ratio_pow(gold, answer, self.beta, self.weight)
         return ratio_pow(answer, gold, self.beta, self.weight)
+
+
+cdef class ExactInt(Kernel):
+    """One integer answer: ``correct`` when equal to the reference, else ``wrong``."""
+    cdef int64_t reference
+    cdef double correct, wrong
+
+    def __init__(self, reference, double correct=1.0, double wrong=0.0, double wrong_format=-1.0):
+        self.shape = SHAPE_INT
+        self.reference = reference
+        self.correct = correct
+        self.wrong = wrong
+        self.no_answer = wrong_format
+
+    cdef double score_values(self) except? -2.0:
+        return self.correct if self.values[0] == self.reference else self.wrong
 
 
 cdef class ListMatch(Kernel):

@@ -1,0 +1,1 @@
+"""Number-theory environments: divisors, factorials, primes."""

@@ -1,0 +1,50 @@
+"""SumProductDivisorNum: sum of d(i * j) over 1 <= i <= N, 1 <= j <= M.
+
+Solved with the identity d(ij) = sum over g | gcd(i, j) of mu(g) d(i/g) d(j/g), which turns the
+double sum into sum_g mu(g) * D(N / g) * D(M / g), evaluated over the O(sqrt) blocks where both
+quotients are constant (D is the divisor-count prefix sum).
+Reward: (min/max)^10 against the true sum; an answer <= 0 is wrong-format."""
+from __future__ import annotations
+
+from rlve_fast.envs.number_theory._divisors import divisor_count_prefix, mobius_prefix
+from rlve_fast.integer_answer import IntegerAnswerEnvironment
+
+
+def sum_divisors_of_products(n: int, m: int) -> int:
+    if n > m:
+        n, m = m, n
+    mu = mobius_prefix(n)
+    total, g = 0, 1
+    while g <= n:
+        last = min(n // (n // g), m // (m // g))
+        total += (mu[last] - mu[g - 1]) * divisor_count_prefix(n // g) * divisor_count_prefix(m // g)
+        g = last + 1
+    return total
+
+
+class SumProductDivisorNum(IntegerAnswerEnvironment):
+    id = "SumProductDivisorNum"
+    lowest_valid = 1
+
+    @staticmethod
+    def schedule():
+        limit = 5
+        while True:
+            yield [{"MAX_N_M": limit}]
+            limit = int(limit * 1.5)
+
+    def sample(self, rng, parameter):
+        limit = parameter["MAX_N_M"]
+        if limit < 2:
+            raise ValueError("MAX_N_M must be at least 2")
+        parameter["N"] = rng.randint(2, limit)
+        parameter["M"] = rng.randint(2, limit)
+
+    def solve(self, parameter):
+        return {"reference_answer": sum_divisors_of_products(parameter["N"], parameter["M"])}
+
+    def prompt(self, parameter):
+        n, m = parameter["N"], parameter["M"]
+        return (f"Let d(x) be the number of positive divisors of x. Over all pairs of integers (i, j) "
+                f"with 1 <= i <= {n} and 1 <= j <= {m}, add up d(i * j), the divisor count of the "
+                "product.\n\nAnswer with the total as a single integer.")
