@@ -1,0 +1,65 @@
+"""GridTriangleCounting: non-degenerate triangles with vertices on the lattice points of an
+(N+1) x (M+1) grid.
+
+All triples minus collinear ones. Collinear triples on a slanted line are counted by their
+two outer points: for an offset (dx, dy) there are (N-dx+1)(M-dy+1) placements, gcd(dx, dy)-1
+middle points, and two mirror directions; writing gcd(dx, dy) = sum over g | dx, g | dy of
+phi(g) makes the double sum separable, O(min(N, M)).
+Reward: (min/max)^10 against the true count; an answer <= 0 is wrong-format."""
+from __future__ import annotations
+
+from math import comb
+
+from rlve_fast.integer_answer import IntegerAnswerEnvironment
+
+
+def totients(limit: int):
+    phi = list(range(limit + 1))
+    for p in range(2, limit + 1):
+        if phi[p] == p:  # p is prime
+            for multiple in range(p, limit + 1, p):
+                phi[multiple] -= phi[multiple] // p
+    return phi
+
+
+def _placements(n: int, step: int) -> int:
+    """Sum of (n - dx + 1) over the offsets dx = step, 2 step, ... <= n."""
+    q = n // step
+    return q * (n + 1) - step * q * (q + 1) // 2
+
+
+def count_grid_triangles(n: int, m: int) -> int:
+    points = (n + 1) * (m + 1)
+    collinear_axis = (m + 1) * comb(n + 1, 3) + (n + 1) * comb(m + 1, 3)
+    phi = totients(min(n, m))
+    # sum over offsets of placements * (gcd - 1), via gcd = sum_{g | gcd} phi(g)
+    with_gcd = sum(phi[g] * _placements(n, g) * _placements(m, g) for g in range(1, min(n, m) + 1))
+    collinear_slanted = 2 * (with_gcd - _placements(n, 1) * _placements(m, 1))
+    return comb(points, 3) - collinear_axis - collinear_slanted
+
+
+class GridTriangleCounting(IntegerAnswerEnvironment):
+    id = "GridTriangleCounting"
+    lowest_valid = 1
+
+    @staticmethod
+    def schedule():
+        limit = 5
+        while True:
+            yield [{"MAX_N_M": limit}]
+            limit = int(limit * 1.5)
+
+    def sample(self, rng, parameter):
+        if parameter["MAX_N_M"] < 1:
+            raise ValueError("MAX_N_M must be at least 1")
+        parameter["N"] = rng.randint(1, parameter["MAX_N_M"])
+        parameter["M"] = rng.randint(1, parameter["MAX_N_M"])
+
+    def solve(self, parameter):
+        return {"reference_answer": count_grid_triangles(parameter["N"], parameter["M"])}
+
+    def prompt(self, parameter):
+        n, m = parameter["N"], parameter["M"]
+        return (f"Take all points (x, y) with integer coordinates, 0 <= x <= {n} and 0 <= y <= {m}. How many "
+                "triangles with positive area have all three corners among these points?\n\n"
+                "Answer with a single integer.")
