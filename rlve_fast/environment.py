@@ -96,9 +96,10 @@ class Environment:
     parameter_types: ClassVar[Dict[str, Any]] = {}
     passing_reward_threshold: ClassVar[float] = 1.0
     wrong_format: ClassVar[float] = -1.0
-    # False where many answers are right (any x solving a CRT system): solver parity then
-    # checks that our solution scores full marks instead of being equal to upstream's.
-    unique_answer: ClassVar[bool] = True
+    # The answer keys our solver must reproduce exactly (None: all it returns). Where many
+    # answers are right (any spanning tree of least weight, any x solving a CRT system) only
+    # the optimum is compared, and our reference answer must score full marks instead.
+    exact_answer_keys: ClassVar[Optional[Tuple[str, ...]]] = None
 
     _schedule_cache: ClassVar[Dict[str, List[List[dict]]]]
 

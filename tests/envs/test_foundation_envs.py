@@ -126,3 +126,52 @@ def test_topological_rewards(answer, reward):
 @given(st.lists(st.integers(-1, 3), max_size=5))
 def test_topological_paths_agree(order):
     both_paths("TopologicalSort_MinimalLexicographicalOrder", TOPO, " ".join(map(str, order)))
+
+
+# ------------------------------------------------------------------ Minimum spanning tree
+from rlve_fast.envs.graphs.minimum_spanning_tree import kruskal  # noqa: E402
+
+
+def _is_spanning_tree(n, pairs):
+    adjacency = {v: set() for v in range(n)}
+    for u, v in pairs:
+        adjacency[u].add(v)
+        adjacency[v].add(u)
+    seen, stack = {0}, [0]
+    while stack:
+        for w in adjacency[stack.pop()] - seen:
+            seen.add(w)
+            stack.append(w)
+    return len(seen) == n
+
+
+def test_kruskal_against_all_edge_subsets():
+    rng = random.Random(5)
+    for _ in range(150):
+        n = rng.randint(3, 6)
+        pairs = [(u, v) for u in range(n) for v in range(u + 1, n) if rng.random() < 0.7]
+        if not _is_spanning_tree(n, pairs):
+            continue
+        edges = [(u, v, rng.randint(1, 9)) for u, v in pairs]
+        brute = min(sum(e[2] for e in s) for s in combinations(edges, n - 1)
+                    if _is_spanning_tree(n, [(e[0], e[1]) for e in s]))
+        total, tree = kruskal(n, edges)
+        assert total == brute and _is_spanning_tree(n, tree)
+
+
+MST = {"seed": 0, "parameter": {"N": 4, "edge_density": 0.9, "gold_answer": 6,
+                                "edges": [[0, 1, 1], [1, 2, 2], [2, 3, 3], [0, 3, 4], [0, 2, 5]]}}
+
+
+@pytest.mark.parametrize("answer, reward", [
+    ("0 1 1 2 2 3", 1.0), ("1 0 3 2 2 1", 1.0), ("0 1 1 2 0 3", (6 / 7) ** 5),
+    ("0 1 1 2", -0.5), ("0 1 1 2 2", -1.0), ("0 1 0 1 2 3", -0.5), ("0 1 1 3 2 3", -0.5),
+    ("0 1 1 2 2 0", -0.5), ("0 1 1 2 2 4", -0.5), ("", -1.0)])
+def test_mst_rewards(answer, reward):
+    assert both_paths("MinimumSpanningTree", MST, answer) == reward
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(-1, 4), max_size=8))
+def test_mst_paths_agree(numbers):
+    both_paths("MinimumSpanningTree", MST, " ".join(map(str, numbers)))
