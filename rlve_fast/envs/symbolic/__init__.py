@@ -1,1 +1,1 @@
-"""Symbolic environments."""
+"""Symbolic environments (need sympy)."""
