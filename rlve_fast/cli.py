@@ -64,7 +64,7 @@ def cmd_generate(args) -> int:
     with _AtomicOutput(args.output) as out:
         while made < args.count:
             try:
-                problem = env.generate(seed, difficulty=args.difficulty)
+                problem = env.generate(seed, difficulty=args.difficulty, time_budget=args.time_budget)
             except GenerationError as exc:
                 failures += 1
                 print("seed %d skipped: %s" % (seed, exc), file=sys.stderr)
@@ -227,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--difficulty", type=int, default=0)
     gen.add_argument("--count", type=int, default=1)
     gen.add_argument("--seed", type=int, default=0, help="first seed (then seed+1, ...)")
+    gen.add_argument("--time-budget", type=float, default=10.0,
+                     help="seconds per problem before it is skipped with GenerationTimeout (default 10)")
     gen.add_argument("-o", "--output", help="output file (default: stdout)")
     gen.set_defaults(func=cmd_generate)
 

@@ -26,6 +26,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
+from rlve_fast.deadline import DEFAULT_TIME_BUDGET
 from rlve_fast.environment import Problem, registry_make
 from rlve_fast.errors import GenerationError, RLVEError
 from rlve_fast.registry import environment_class
@@ -40,7 +41,8 @@ class CurriculumStateError(RLVEError, ValueError):
 class Curriculum:
     def __init__(self, environments: Sequence[str], *, samples_per_prompt: int = 1,
                  initial_difficulty: int = 0, window: int = 4, threshold: float = 0.9,
-                 min_prompts: int = 8, seed: int = 0, max_generation_attempts: int = 100):
+                 min_prompts: int = 8, seed: int = 0, max_generation_attempts: int = 100,
+                 time_budget: Optional[float] = DEFAULT_TIME_BUDGET):
         if not environments:
             raise ValueError("the curriculum needs at least one environment")
         for env_id in environments:
@@ -54,6 +56,7 @@ class Curriculum:
         self.min_prompts = min_prompts
         self.seed = seed
         self.max_generation_attempts = max_generation_attempts
+        self.time_budget = time_budget  # per generated problem; one that runs out counts as failed
         self.difficulty: Dict[str, int] = {e: initial_difficulty for e in self.environments}
         self.correct: Dict[str, float] = {e: 0 for e in self.environments}
         self.counted: Dict[str, int] = {e: 0 for e in self.environments}
@@ -81,8 +84,9 @@ class Curriculum:
         parameters = env.parameters(level)
         parameter = parameters[rng.randrange(len(parameters))]
         try:
-            problem = env.generate(counter, difficulty=level, parameter=parameter)
-        except GenerationError:
+            problem = env.generate(counter, difficulty=level, parameter=parameter,
+                                   time_budget=self.time_budget)
+        except GenerationError:  # GenerationTimeout included: upstream drops the problem too
             return env_id, level, None
         return env_id, level, problem
 

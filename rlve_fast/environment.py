@@ -25,7 +25,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Dict, Iterator, List, Optional, Sequence, Tuple
 
-from rlve_fast import _impl, registry
+from rlve_fast import _impl, deadline, registry
 from rlve_fast.config import Config, load_config
 from rlve_fast.errors import ConfigError, GenerationError, RewardOutOfRange
 from rlve_fast.seeding import problem_rng
@@ -170,20 +170,25 @@ class Environment:
 
     # ----------------------------------------------------------------- generation
     def generate(self, seed: int, difficulty: Optional[int] = 0,
-                 parameter: Optional[dict] = None) -> Problem:
+                 parameter: Optional[dict] = None,
+                 time_budget: Optional[float] = deadline.DEFAULT_TIME_BUDGET) -> Problem:
         """The problem for (seed, difficulty), or for an explicit ``parameter`` dict.
 
-        The same seed and level give the same problem in any process."""
+        The same seed and level give the same problem in any process.  Sampling and solving
+        stop with :class:`GenerationTimeout` once ``time_budget`` seconds (None: no limit)
+        have passed; the work stops in this thread, nothing keeps running behind it."""
         rng = problem_rng(self.id, seed)
         if parameter is None:
             choices = self.parameters(0 if difficulty is None else difficulty)
             parameter = choices[rng.randrange(len(choices))]
         else:
             parameter = copy.deepcopy(parameter)
+        what = "%s (seed %r, difficulty %r)" % (self.id, seed, difficulty)
         try:
-            self.sample(rng, parameter)
-            if not self.planted_answer:
-                parameter.update(self.solve(parameter))
+            with deadline.budget(time_budget, what):
+                self.sample(rng, parameter)
+                if not self.planted_answer:
+                    parameter.update(self.solve(parameter))
         except (AssertionError, ValueError, IndexError) as exc:
             raise GenerationError("%s: cannot generate for seed %r and parameter %r: %s"
                                   % (self.id, seed, parameter, exc)) from exc

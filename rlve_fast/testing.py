@@ -55,3 +55,18 @@ class DebugCrash(_Debug):
         if parsed == "segfault":
             ctypes.string_at(0)  # reads address 0: SIGSEGV
         return 0.5
+
+
+class DebugEndlessGeneration(_Debug):
+    """Generation that never ends unless its time budget stops it (``deadline.check()``)."""
+    id = "Debug_EndlessGeneration"
+
+    def sample(self, rng, parameter):
+        from rlve_fast import deadline
+
+        while True:
+            deadline.check()
+            rng.random()
+
+    def score(self, parameter, parsed):
+        return 1.0

@@ -6,12 +6,14 @@ import json
 import pickle
 import subprocess
 import sys
+import time
 
 import pytest
 
 import rlve_fast
 from rlve_fast import _impl
 from rlve_fast.config import check_parameter
+from rlve_fast.errors import GenerationError, GenerationTimeout
 
 ENVS = rlve_fast.environments()
 SEEDS = range(4)
@@ -80,6 +82,23 @@ def test_generation_is_reproducible_and_picklable(env_id):
     assert pickle.loads(pickle.dumps(env)).answer_markers == env.answer_markers
     others = [env.generate(s, difficulty=2).config for s in range(8, 14)]
     assert any(o != a.config for o in others), "different seeds should give different problems"
+
+
+@pytest.mark.parametrize("env_id", ENVS)
+def test_generation_stops_within_its_time_budget(env_id):
+    """High levels finish or raise GenerationTimeout soon after the budget: every loop that
+    grows with the instance checks the deadline (rlve_fast.deadline)."""
+    budget, slack = 0.3, 2.0
+    env = rlve_fast.make(env_id)
+    for level in (10, 30):
+        start = time.monotonic()
+        try:
+            env.generate(0, difficulty=level, time_budget=budget)
+        except GenerationTimeout:
+            pass
+        except GenerationError:
+            pass  # no instance for this seed: a clear error is all this check asks
+        assert time.monotonic() - start < budget + slack, level
 
 
 def test_generation_is_reproducible_across_processes():
