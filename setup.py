@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 HERE = Path(__file__).parent
 C_SOURCES = sorted(str(p.relative_to(HERE)) for p in (HERE / "csrc").glob("*.c"))
@@ -26,4 +27,13 @@ def extensions():
                      compiler_directives={"embedsignature": True})
 
 
-setup(ext_modules=extensions())
+class ParallelBuildExt(build_ext):
+    """Compiles the extension modules on every core (one per environment kernel adds up)."""
+
+    def finalize_options(self):
+        super().finalize_options()
+        if not self.parallel:
+            self.parallel = os.cpu_count() or 1
+
+
+setup(ext_modules=extensions(), cmdclass={"build_ext": ParallelBuildExt})
