@@ -16,20 +16,10 @@ from libc.stdint cimport int64_t, int32_t, uint64_t, uint32_t, uint16_t, int8_t
 from libc.string cimport memset
 
 from rlve_fast._core.clock cimport past
-
-cdef extern from *:
-    int lowest_bit "__builtin_ctzll"(uint64_t x) nogil
+from rlve_fast.envs.graphs._bits cimport lowest_bit, popcount64, zeroed
 
 cdef int64_t FAR = 1LL << 50
 cdef Py_ssize_t MAX_STATES = 1 << 22
-
-
-cdef void *zeroed(size_t size) except NULL:
-    cdef void *p = PyMem_Malloc(size if size > 0 else 1)
-    if p == NULL:
-        raise MemoryError()
-    memset(p, 0, size if size > 0 else 1)
-    return p
 
 
 cdef struct Slot:
@@ -297,9 +287,6 @@ def cheapest_covering_walk(int n, edges, double deadline, method=None):
         PyMem_Free(table.slots)
         PyMem_Free(heap.items)
 
-
-cdef extern from *:
-    int popcount64 "__builtin_popcountll"(uint64_t x) nogil
 
 cdef int HELD_KARP_LIMIT = 23   # n 2^(n-1) two-byte entries: 193 MB at 23 vertices
 cdef uint16_t UNSEEN = 65535
