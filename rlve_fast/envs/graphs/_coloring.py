@@ -62,14 +62,14 @@ class ColoringEnvironment(Environment):
         """(optimal number of colours, a colouring reaching it)."""
         raise NotImplementedError
 
-    rules: ClassVar[str] = ""
+    rules: ClassVar[str] = ""  # the rules as a list; {last} stands for N - 1
 
     def prompt(self, parameter):
         n = parameter["N"]
         return (f"An undirected graph has {n} vertices, numbered 0 to {n - 1}, and these edges:\n"
                 f"{edge_lines(parameter['edges'])}\n\n"
                 f"Give every vertex a colour, a non-negative integer; call the colour of vertex i c[i]. "
-                f"The colouring must follow these rules:\n{self.rules}\n\n"
+                f"The colouring must follow these rules:\n{self.rules.format(last=n - 1)}\n\n"
                 f"Answer with c[0] c[1] ... c[{n - 1}] on one line: {n} integers separated by spaces "
                 "(for a graph of 4 vertices, 0 1 0 2 would give vertices 0 and 2 colour 0, vertex 1 "
                 "colour 1 and vertex 3 colour 2).")

@@ -18,7 +18,7 @@ class MaximumAchromaticNumber(ColoringEnvironment):
              "- any two different colours that you use must meet on at least one edge: for colours x and y "
              "there is an edge with one end coloured x and the other coloured y (a complete colouring);\n"
              "- use as many distinct colours as you can: the more different values appear among "
-             "c[0], ..., c[N-1], the better.")
+             "c[0], ..., c[{last}], the better.")
 
     def optimum(self, n, edges):
         from rlve_fast.envs.graphs._coloring_search import achromatic_colouring

@@ -14,7 +14,7 @@ class MinimumChromaticNumber(ColoringEnvironment):
     mode = PROPER
     rules = ("- the two ends of every edge get different colours;\n"
              "- use as few distinct colours as you can: the fewer different values appear among "
-             "c[0], ..., c[N-1], the better.")
+             "c[0], ..., c[{last}], the better.")
 
     def optimum(self, n, edges):
         from rlve_fast.envs.graphs._coloring_search import chromatic_colouring

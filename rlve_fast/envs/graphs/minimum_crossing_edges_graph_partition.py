@@ -53,8 +53,8 @@ class MinimumCrossingEdgesGraphPartition(Environment):
                 f"Divide the vertices into exactly {k} groups, numbered 0 to {k - 1}, so that every vertex "
                 "belongs to one group and no group is empty. An edge is cut when its two ends lie in "
                 "different groups; make the number of cut edges as small as you can.\n\n"
-                f"Answer with {n} integers on one line, separated by spaces: the i-th integer is the group "
-                f"(0 to {k - 1}) of vertex i - 1, so the first one is the group of vertex 0.")
+                f"Answer with {n} integers on one line, separated by spaces: the group (0 to {k - 1}) of "
+                f"vertex 0, then the group of vertex 1, and so on up to vertex {n - 1}.")
 
     def parse(self, answer):
         return int_list_answer(answer)

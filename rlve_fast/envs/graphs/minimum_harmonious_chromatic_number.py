@@ -18,7 +18,7 @@ class MinimumHarmoniousChromaticNumber(ColoringEnvironment):
              "- no two edges may show the same pair of colours: for two different colours x and y, at most "
              "one edge has one end coloured x and the other coloured y (a harmonious colouring);\n"
              "- use as few distinct colours as you can: the fewer different values appear among "
-             "c[0], ..., c[N-1], the better.")
+             "c[0], ..., c[{last}], the better.")
 
     def optimum(self, n, edges):
         from rlve_fast.envs.graphs._coloring_search import harmonious_colouring
