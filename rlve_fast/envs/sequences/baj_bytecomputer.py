@@ -8,6 +8,7 @@ are drawn again."""
 from __future__ import annotations
 
 from rlve_fast import deadline
+from rlve_fast.envs.sequences._schedules_b7 import step_by_one
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 VALUES = (-1, 0, 1)
@@ -43,10 +44,7 @@ class BAJBytecomputer(IntegerAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        n = 3
-        while True:
-            yield [{"N": n}]
-            n += 1
+        return step_by_one("N", 3)
 
     def sample(self, rng, parameter):
         n = parameter["N"]

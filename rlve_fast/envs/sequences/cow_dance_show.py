@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import heapq
 
+from rlve_fast.envs.sequences._schedules_b7 import step_by_one
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
@@ -24,10 +25,7 @@ class CowDanceShow(IntegerAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        n = 4
-        while True:
-            yield [{"N": n}]
-            n += 1
+        return step_by_one("N", 4)
 
     def sample(self, rng, parameter):
         n = parameter["N"]

@@ -10,6 +10,7 @@ from collections import deque
 
 from rlve_fast import deadline, rewards
 from rlve_fast.environment import Environment
+from rlve_fast.envs.sequences._schedules_b7 import grow_by_tenth
 
 
 def random_walk(n, weights, uniforms):
@@ -97,10 +98,7 @@ class DoubleStackSorting(Environment):
 
     @staticmethod
     def schedule():
-        n = 4
-        while True:
-            yield [{"N": n}]
-            n = int(n * 1.1 + 1)
+        return grow_by_tenth("N", 4)
 
     def sample(self, rng, parameter):
         n = parameter["N"]

@@ -11,6 +11,7 @@ import heapq
 
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
+from rlve_fast.envs.sequences._schedules_b7 import step_by_one
 
 
 def non_decreasing(values) -> bool:
@@ -57,10 +58,7 @@ class MakingGrade(Environment):
 
     @staticmethod
     def schedule():
-        n = 4
-        while True:
-            yield [{"N": n}]
-            n += 1
+        return step_by_one("N", 4)
 
     def sample(self, rng, parameter):
         n = parameter["N"]

@@ -7,6 +7,7 @@ group the palindromic suffixes of each prefix into O(log N) arithmetic progressi
 from __future__ import annotations
 
 from rlve_fast import deadline
+from rlve_fast.envs.sequences._schedules_b7 import grow_by_tenth
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
@@ -79,10 +80,7 @@ class PalindromePartitionCounting(IntegerAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        n = 5
-        while True:
-            yield [{"N": n}]
-            n = int(n * 1.1 + 1)
+        return grow_by_tenth("N", 5)
 
     def sample(self, rng, parameter):
         n = parameter["N"]
