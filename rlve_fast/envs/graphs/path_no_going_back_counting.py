@@ -20,6 +20,8 @@ MOD = 10000
 
 def non_backtracking_walks(n: int, edges, length: int, mod: int = MOD) -> int:
     """Walks 0 -> n-1 with ``length`` edges and no immediate reversal, modulo ``mod``."""
+    if 2 * n * (mod - 1) ** 2 >= 1 << 53:
+        raise ValueError("float64 products would not be exact for this modulus and size")
     adjacency = np.zeros((n, n))
     for u, v in edges:
         adjacency[u, v] = adjacency[v, u] = 1
