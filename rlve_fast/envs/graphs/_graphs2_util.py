@@ -18,3 +18,20 @@ def plain_edges(edges, n: int, width: int = 2) -> bool:
         if not (0 <= edge[0] < n and 0 <= edge[1] < n):
             return False
     return True
+
+
+def neighbour_masks(n: int, edges) -> list:
+    """Adjacency of an undirected graph as one bit mask per vertex."""
+    masks = [0] * n
+    for u, v in edges:
+        masks[u] |= 1 << v
+        masks[v] |= 1 << u
+    return masks
+
+
+def steps(start, grow):
+    """start, grow(start), grow(grow(start)), ...: a schedule's size parameter, level by level."""
+    value = start
+    while True:
+        yield value
+        value = grow(value)

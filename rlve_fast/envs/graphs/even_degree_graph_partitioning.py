@@ -9,7 +9,7 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, plain_edges
+from rlve_fast.envs.graphs._graphs2_util import edge_lines, plain_edges, steps
 
 
 def even_split(n: int, edges):
@@ -52,10 +52,7 @@ class EvenDegreeGraphPartitioning(Environment):
 
     @staticmethod
     def schedule():
-        n = 3
-        while True:
-            yield [{"N": n}]
-            n += 1
+        return ([{"N": n}] for n in steps(3, lambda n: n + 1))
 
     def sample(self, rng, parameter):
         n = parameter["N"]

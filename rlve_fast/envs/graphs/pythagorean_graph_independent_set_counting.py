@@ -12,6 +12,7 @@ from __future__ import annotations
 from math import gcd, isqrt
 
 from rlve_fast import deadline
+from rlve_fast.envs.graphs._graphs2_util import steps
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
@@ -109,10 +110,7 @@ class PythagoreanGraphIndependentSetCounting(IntegerAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        n = 3
-        while True:
-            yield [{"N": n}]
-            n = int(n * 1.1 + 1)
+        return ([{"N": n}] for n in steps(3, lambda n: int(n * 1.1 + 1)))
 
     def sample(self, rng, parameter):
         n = parameter["N"]
