@@ -12,7 +12,7 @@ from rlve_fast.environment import Environment
 from rlve_fast.envs.trees._sampling import words
 from rlve_fast.envs.trees._tree import compiled_module, rooted
 
-_compiled = compiled_module("_dyn_dynamite_kernel")
+_compiled = compiled_module("rlve_fast.envs.trees._dyn_dynamite_kernel")
 
 
 def centers_needed(parent, order, is_key, radius: int) -> int:

@@ -10,7 +10,7 @@ from rlve_fast.environment import Environment
 from rlve_fast.envs.trees._sampling import words
 from rlve_fast.envs.trees._tree import compiled_module, rooted
 
-_compiled = compiled_module("_maximum_independent_set_tree_kernel")
+_compiled = compiled_module("rlve_fast.envs.trees._maximum_independent_set_tree_kernel")
 
 
 def heaviest_independent_set(n: int, edges, weights):

@@ -9,7 +9,7 @@ from rlve_fast.envs.trees._sampling import words
 from rlve_fast.envs.trees._tree import compiled_module, rooted
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
-_compiled = compiled_module("_most_component_tree_removing_two_paths_kernel")
+_compiled = compiled_module("rlve_fast.envs.trees._most_component_tree_removing_two_paths_kernel")
 
 
 def most_components(n: int, edges) -> int:
