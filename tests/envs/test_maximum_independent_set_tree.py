@@ -6,9 +6,9 @@ import random
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scoring_paths import reward_on_both_paths
 
 import rlve_fast
-from rlve_fast import _impl
 from rlve_fast.envs.trees import maximum_independent_set_tree as mis
 from rlve_fast.envs.trees._sampling import words
 
@@ -40,13 +40,7 @@ CONFIG = {"seed": 0, "parameter": {"N": 5, "edges": [[0, 1], [1, 2], [2, 3], [1,
 
 
 def both_paths(text, config=CONFIG):
-    env = rlve_fast.make("Maximum_IndependentSet_Tree")
-    out = []
-    for implementation in ("compiled", "python"):
-        with _impl.implementation(implementation):
-            out.append(env.verify(config, "<answer>%s</answer>" % text)["reward"])
-    assert out[0] == out[1], (text, out)
-    return out[0]
+    return reward_on_both_paths("Maximum_IndependentSet_Tree", config, text)
 
 
 @pytest.mark.parametrize("answer, reward", [

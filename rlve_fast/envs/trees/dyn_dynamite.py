@@ -93,9 +93,10 @@ class DynDynamite(Environment):
         return (f"Consider a tree (a connected undirected graph without cycles) whose {n} vertices are "
                 f"numbered 0 to {n - 1}. Its {n - 1} edges are listed below, one per line as \"u v\":\n"
                 f"{edges}\n\nThe key vertices are: {keys}\n\n"
-                f"Choose exactly {m} of the {n} vertices (any vertices, key or not) to be centers. The "
-                "distance between two vertices is the number of edges on the path between them. Make "
-                "the largest distance from a key vertex to its closest center as small as possible.\n\n"
+                f"Choose exactly {m} of the {n} vertices (any vertices, key or not) to be centers. Measure "
+                "distance in edges: two vertices are d apart when the path joining them has d edges. "
+                "Make the largest distance from a key vertex to its closest center as small as "
+                "possible.\n\n"
                 f"Answer with the {m} chosen centers on one line, separated by spaces.")
 
     def parse(self, answer):
