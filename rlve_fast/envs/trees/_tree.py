@@ -44,5 +44,7 @@ def compiled_module(name: str):
 
     try:
         return importlib.import_module(name)
-    except ImportError:
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise  # the module is there but fails to import: a bug to show, not to hide
         return None
