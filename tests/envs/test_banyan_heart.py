@@ -6,6 +6,7 @@ import random
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scoring_paths import reward_on_both_paths
 
 import rlve_fast
 from rlve_fast import _impl
@@ -65,14 +66,8 @@ def test_hand_examples():
 CONFIG = {"seed": 0, "parameter": {"N": 4, "edges": [[1, 3], [1, 4], [1, 2]], "reference_answer": "FTTT"}}
 
 
-def both_paths(response):
-    env = rlve_fast.make("BanyanHeart")
-    out = []
-    for implementation in ("compiled", "python"):
-        with _impl.implementation(implementation):
-            out.append(env.verify(CONFIG, response)["reward"])
-    assert out[0] == out[1], (response, out)
-    return out[0]
+def both_paths(answer, markers=("<answer>", "</answer>")):
+    return reward_on_both_paths("BanyanHeart", CONFIG, answer, markers)
 
 
 @pytest.mark.parametrize("answer, reward", [
@@ -84,15 +79,20 @@ def both_paths(response):
     ("FTT", -1.0), ("FTTTF", -1.0), ("FTtT", -1.0), ("F TTT", -1.0), ("", -1.0),
 ])
 def test_rewards(answer, reward):
-    assert both_paths("<answer>%s</answer>" % answer) == reward
+    assert both_paths(answer) == reward
+    assert both_paths(answer, ("\\boxed{", "}")) == reward
 
 
 def test_no_answer_is_wrong_format():
-    assert both_paths("FTTT") == -1.0
+    env = rlve_fast.make("BanyanHeart")
+    for implementation in ("compiled", "python"):
+        with _impl.implementation(implementation):
+            assert env.verify(CONFIG, "FTTT")["reward"] == -1.0
+            assert env.verify(CONFIG, "<answer>FTTT")["reward"] == -1.0
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="TF \n\tx", max_size=8))
 def test_paths_agree_on_arbitrary_strings(text):
-    reward = both_paths("<answer>%s</answer>" % text)
+    reward = both_paths(text)
     assert reward == -1.0 or 0.0 <= reward <= 1.0

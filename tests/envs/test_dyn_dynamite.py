@@ -7,9 +7,9 @@ from itertools import combinations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scoring_paths import reward_on_both_paths
 
 import rlve_fast
-from rlve_fast import _impl
 from rlve_fast.envs.trees import dyn_dynamite
 from rlve_fast.envs.trees._sampling import words
 
@@ -51,13 +51,7 @@ CONFIG = {"seed": 0, "parameter": {"N": 7, "M": 2, "edges": [[0, 1], [1, 2], [2,
 
 
 def both_paths(text, config=CONFIG):
-    env = rlve_fast.make("DynDynamite")
-    out = []
-    for implementation in ("compiled", "python"):
-        with _impl.implementation(implementation):
-            out.append(env.verify(config, "<answer>%s</answer>" % text)["reward"])
-    assert out[0] == out[1], (text, out)
-    return out[0]
+    return reward_on_both_paths("DynDynamite", config, text)
 
 
 @pytest.mark.parametrize("answer, reward", [

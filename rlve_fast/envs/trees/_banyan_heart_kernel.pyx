@@ -3,15 +3,13 @@
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport int32_t
 
-from rlve_fast._core.kernel cimport Kernel
-from rlve_fast._core.text cimport Markers, rlve_is_space
-from rlve_fast._core.kernel cimport ratio_pow
-from rlve_fast.envs.trees._tree_core cimport RootedTree
+from libc.math cimport isnan
 
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object o)
-    void *PyUnicode_DATA(object o)
-    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index)
+from rlve_fast._core.kernel cimport Kernel, ratio_pow
+from rlve_fast._core.text cimport Markers
+from rlve_fast.envs.trees._text_span cimport (stripped_span, PyUnicode_KIND, PyUnicode_DATA,
+                                             PyUnicode_READ)
+from rlve_fast.envs.trees._tree_core cimport RootedTree
 
 
 cdef inline int32_t larger(int32_t a, int32_t b, const int32_t *size) noexcept:
@@ -95,18 +93,13 @@ cdef class HeartKernel(Kernel):
 
     cpdef object score(self, str response, Markers markers):
         cdef Py_ssize_t a = 0, b = 0, i, both = 0, either = 0
-        cdef int kind
-        cdef void *data
+        cdef int kind = PyUnicode_KIND(response)
+        cdef void *data = PyUnicode_DATA(response)
         cdef Py_UCS4 ch
         cdef bint mine
-        if not markers.span(response, &a, &b):
+        cdef double reward
+        if not stripped_span(response, markers, &a, &b):
             return self.no_answer
-        kind = PyUnicode_KIND(response)
-        data = PyUnicode_DATA(response)
-        while a < b and rlve_is_space(PyUnicode_READ(kind, data, a)):
-            a += 1
-        while b > a and rlve_is_space(PyUnicode_READ(kind, data, b - 1)):
-            b -= 1
         for i in range(a, b):
             ch = PyUnicode_READ(kind, data, i)
             if ch != 84 and ch != 70:  # T, F
@@ -117,4 +110,5 @@ cdef class HeartKernel(Kernel):
             mine = PyUnicode_READ(kind, data, a + i) == 84
             both += mine and self.reference[i]
             either += mine or self.reference[i]
-        return ratio_pow(both, either, self.beta, 1.0)
+        reward = ratio_pow(both, either, self.beta, 1.0)
+        return None if isnan(reward) else reward

@@ -24,15 +24,18 @@ WORD_MASK = 0xFFFFFFFF
 
 
 class Words:
-    def __init__(self, rng):
+    """Words from ``rng`` in blocks of ``block_words`` (bulk users take bigger blocks)."""
+
+    def __init__(self, rng, block_words: int = BLOCK_WORDS):
         self._rng = rng
+        self._block_words = block_words
         self._block = 0
         self._left = 0
 
     def word(self) -> int:
         if self._left == 0:
-            self._block = self._rng.getrandbits(32 * BLOCK_WORDS)
-            self._left = BLOCK_WORDS
+            self._block = self._rng.getrandbits(32 * self._block_words)
+            self._left = self._block_words
         value = self._block & WORD_MASK
         self._block >>= 32
         self._left -= 1
@@ -96,11 +99,11 @@ class Words:
         return edges
 
 
-def words(rng):
+def words(rng, block_words: int = BLOCK_WORDS):
     """A word source over ``rng``: the compiled one when the extension is built."""
     if _compiled is not None:
-        return _compiled.Words(rng)
-    return Words(rng)
+        return _compiled.Words(rng, block_words)
+    return Words(rng, block_words)
 
 
 try:

@@ -3,31 +3,32 @@
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport uint32_t, uint64_t, int64_t
 
-cdef enum:
-    BLOCK_WORDS = 128
-
-
 cdef class Words:
-    cdef object rng
-    cdef uint32_t block[BLOCK_WORDS]
-    cdef int used
-
-    def __init__(self, rng):
+    def __cinit__(self, rng, Py_ssize_t block_words=128):
+        if block_words < 1:
+            raise ValueError("block_words must be positive")
         self.rng = rng
-        self.used = BLOCK_WORDS
+        self.block_words = block_words
+        self.used = block_words
+        self.block = <uint32_t *> PyMem_Malloc(block_words * sizeof(uint32_t))
+        if self.block == NULL:
+            raise MemoryError()
+
+    def __dealloc__(self):
+        PyMem_Free(self.block)
 
     cdef int refill(self) except -1:
-        cdef bytes raw = self.rng.getrandbits(32 * BLOCK_WORDS).to_bytes(4 * BLOCK_WORDS, "little")
+        cdef Py_ssize_t i, size = 4 * self.block_words
+        cdef bytes raw = self.rng.getrandbits(32 * self.block_words).to_bytes(size, "little")
         cdef const unsigned char *b = raw
-        cdef int i
-        for i in range(BLOCK_WORDS):
+        for i in range(self.block_words):
             self.block[i] = (<uint32_t> b[4 * i] | (<uint32_t> b[4 * i + 1] << 8)
                              | (<uint32_t> b[4 * i + 2] << 16) | (<uint32_t> b[4 * i + 3] << 24))
         self.used = 0
         return 0
 
-    cdef inline uint32_t next_word(self) except? 0:
-        if self.used == BLOCK_WORDS:
+    cdef uint32_t next_word(self) except? 0:
+        if self.used == self.block_words:
             self.refill()
         self.used += 1
         return self.block[self.used - 1]

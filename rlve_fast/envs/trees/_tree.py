@@ -39,10 +39,12 @@ def rooted(n: int, edges, root: int = 0, first: int = 0) -> Tuple[List[int], Lis
 
 
 def compiled_module(name: str):
-    """The compiled module ``rlve_fast.envs.trees.<name>``, or None where it is not built."""
+    """The compiled module ``name`` (a solver's or scorer's), or None where it is not built."""
     import importlib
 
     try:
-        return importlib.import_module("rlve_fast.envs.trees." + name)
-    except ImportError:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise  # the module is there but fails to import: a bug to show, not to hide
         return None

@@ -10,7 +10,7 @@ from rlve_fast.environment import Environment
 from rlve_fast.envs.trees._sampling import words
 from rlve_fast.envs.trees._tree import compiled_module, rooted
 
-_compiled = compiled_module("_banyan_heart_kernel")
+_compiled = compiled_module("rlve_fast.envs.trees._banyan_heart_kernel")
 
 
 def heart_positions(n: int, edges) -> str:

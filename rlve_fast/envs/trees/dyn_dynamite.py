@@ -12,7 +12,7 @@ from rlve_fast.environment import Environment
 from rlve_fast.envs.trees._sampling import words
 from rlve_fast.envs.trees._tree import compiled_module, rooted
 
-_compiled = compiled_module("_dyn_dynamite_kernel")
+_compiled = compiled_module("rlve_fast.envs.trees._dyn_dynamite_kernel")
 
 
 def centers_needed(parent, order, is_key, radius: int) -> int:
@@ -93,9 +93,10 @@ class DynDynamite(Environment):
         return (f"Consider a tree (a connected undirected graph without cycles) whose {n} vertices are "
                 f"numbered 0 to {n - 1}. Its {n - 1} edges are listed below, one per line as \"u v\":\n"
                 f"{edges}\n\nThe key vertices are: {keys}\n\n"
-                f"Choose exactly {m} of the {n} vertices (any vertices, key or not) to be centers. The "
-                "distance between two vertices is the number of edges on the path between them. Make "
-                "the largest distance from a key vertex to its closest center as small as possible.\n\n"
+                f"Choose exactly {m} of the {n} vertices (any vertices, key or not) to be centers. Measure "
+                "distance in edges: two vertices are d apart when the path joining them has d edges. "
+                "Make the largest distance from a key vertex to its closest center as small as "
+                "possible.\n\n"
                 f"Answer with the {m} chosen centers on one line, separated by spaces.")
 
     def parse(self, answer):
