@@ -179,3 +179,41 @@ def gcd_fibonacci_product(Py_ssize_t n, Py_ssize_t m, uint64_t mod, double deadl
     finally:
         PyMem_Free(mu); PyMem_Free(composite); PyMem_Free(f); PyMem_Free(g); PyMem_Free(primes)
     return None if timed_out else answer
+
+
+def concatenation_mod(uint64_t n, uint64_t m):
+    """The decimal concatenation 123...n modulo m (1 <= m < 2**32, n < 2**63).
+
+    The numbers of one length d, lo .. hi, append as x -> x * P + k with P = 10^d; c such
+    steps send x to x * P^c + lo * G(c) + H(c), where G(c) = sum of P^i (i < c) and
+    H(c) = sum of j * P^(c-1-j) (j < c).  Doubling: G(2c) = G(c) (P^c + 1),
+    H(2c) = H(c) (P^c + 1) + c G(c); one more step: G(c+1) = G(c) P + 1, H(c+1) = H(c) P + c."""
+    if not (1 <= m < WORD_MOD and n < (1ULL << 63)):
+        raise ValueError("need 1 <= m < 2**32 and n < 2**63")
+    cdef uint64_t x = 0, lo = 1, power = 10, hi, count, p, pc, g, h, done
+    cdef int bit
+    while lo <= n:
+        hi = n if n < power - 1 else power - 1
+        count = hi - lo + 1
+        p = power % m
+        pc = 1 % m
+        g = 0
+        h = 0
+        done = 0
+        for bit in range(63, -1, -1):
+            if done:
+                h = (h * ((pc + 1) % m) % m + (done % m) * g % m) % m
+                g = g * ((pc + 1) % m) % m
+                pc = pc * pc % m
+                done *= 2
+            if (count >> bit) & 1:
+                h = (h * p % m + done % m) % m
+                g = (g * p % m + 1) % m
+                pc = pc * p % m
+                done += 1
+        x = (x * pc % m + (lo % m) * g % m + h) % m
+        lo = power
+        if power > (<uint64_t> -1) // 10:
+            break
+        power *= 10
+    return x
