@@ -157,7 +157,7 @@ def cmd_demo(args) -> int:
     print(benchmark.format_table(
         ("environment", "rows", "reward (reference)", "reward (all)", "accurate rows", "flagged"),
         quality))
-    header, table = benchmark.verification_table(rows, min_seconds=0.2)
+    header, table = benchmark.verification_table(rows, min_seconds=0.05)
     print("\n" + benchmark.format_table(header, table))
     example = rlve_fast.make(env_ids[0]).generate(0, difficulty=1)
     print("\nexample prompt (%s, level 1):\n%s" % (env_ids[0], example.prompt))
