@@ -65,7 +65,7 @@ def superset_paths(points, int64_t mod, double deadline):
                 acc = 0
                 for j in range(i):
                     xj, yj, zj = coords[3 * j], coords[3 * j + 1], coords[3 * j + 2]
-                    if (xj & xi) == xj and (yj & yi) == yj and (zj & zi) == zj:
+                    if not ((xj & ~xi) | (yj & ~yi) | (zj & ~zi)):  # point j below point i
                         x, y, z = popcount64(xi ^ xj), popcount64(yi ^ yj), popcount64(zi ^ zj)
                         if x <= dx and y <= dy and z <= dz:
                             acc = (acc + signed_paths[j] * free_paths[(x * (dy + 1) + y) * (dz + 1) + z]) % mod

@@ -43,7 +43,10 @@ def points_in_general_position(n: int, rng):
 
 
 def _cross(o, a, b) -> int:
-    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+    """z of (a - o) x (b - o): positive when o -> a -> b turns left."""
+    ax, ay = a[0] - o[0], a[1] - o[1]
+    bx, by = b[0] - o[0], b[1] - o[1]
+    return ax * by - ay * bx
 
 
 def double_hull_area(points) -> int:
