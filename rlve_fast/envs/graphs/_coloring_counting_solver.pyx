@@ -50,6 +50,15 @@ cdef inline word add(word a, word b, uint64_t mod) noexcept nogil:
     return s
 
 
+cdef inline uint32_t neighbourhood(const uint32_t *adj, uint32_t members) noexcept nogil:
+    """The union of the neighbours of ``members``."""
+    cdef uint32_t reach = 0
+    while members:
+        reach |= adj[__builtin_ctz(members)]
+        members &= members - 1
+    return reach
+
+
 cdef void pull(Ctx *ctx, uint32_t rem, uint32_t taken) noexcept nogil:
     """Independent subsets J' of ``rem``: add F(base - J') into the accumulators."""
     cdef int v
@@ -69,7 +78,7 @@ cdef void pull(Ctx *ctx, uint32_t rem, uint32_t taken) noexcept nogil:
 
 cdef int descend(Ctx *ctx, int top, int cstar) noexcept nogil:
     cdef int c, v
-    cdef uint32_t X, size, old_size, low, forced, rest, bad, reach
+    cdef uint32_t X, size, old_size, low, forced, rest, reach
     ctx.cnt[0] = 1
     ctx.val[0] = 0
     old_size = 1
@@ -87,13 +96,7 @@ cdef int descend(Ctx *ctx, int top, int cstar) noexcept nogil:
                 ctx.timed_out = 1
                 return 1
             forced = X & ~low
-            bad = 0
-            reach = 0
-            rest = forced
-            while rest:
-                v = __builtin_ctz(rest)
-                rest &= rest - 1
-                reach |= ctx.adj[v]
+            reach = neighbourhood(ctx.adj, forced)
             if reach & forced:
                 ctx.cnt[X] = 0
                 ctx.val[X] = 0
@@ -112,10 +115,10 @@ cdef int descend(Ctx *ctx, int top, int cstar) noexcept nogil:
 
 cdef void chains(Ctx *ctx, int c, int cstar, uint32_t left, uint32_t rem, uint32_t taken,
                  uint64_t used) noexcept nogil:
-    """Colour c takes ``taken`` (plus the forced vertices already removed from ``left``)
-    and some independent subset of ``rem``; then the next colour, up to c*."""
+    """Colour c takes ``taken`` (its forced vertices and the choices made so far) plus an
+    independent subset of ``rem``; then the next colour, up to c*."""
     cdef int v
-    cdef uint32_t bit, after, forced, free, bad, r
+    cdef uint32_t bit, after, forced, reach
     cdef uint64_t k
     if ctx.timed_out:
         return
@@ -140,21 +143,10 @@ cdef void chains(Ctx *ctx, int c, int cstar, uint32_t left, uint32_t rem, uint32
             ctx.acc_val = add(ctx.acc_val, ctx.cnt[after], ctx.mod)
         return
     forced = after & ctx.level[c]  # these must take colour c now
-    bad = 0
-    r = forced
-    while r:
-        v = __builtin_ctz(r)
-        r &= r - 1
-        bad |= ctx.adj[v] & forced
-    if bad:
+    reach = neighbourhood(ctx.adj, forced)
+    if reach & forced:
         return
-    free = after & ~forced
-    r = forced
-    while r:
-        v = __builtin_ctz(r)
-        r &= r - 1
-        free &= ~ctx.adj[v]
-    chains(ctx, c, cstar, after, free, forced, used)
+    chains(ctx, c, cstar, after, after & ~forced & ~reach, forced, used)
 
 
 cdef object as_int(word x):
@@ -167,7 +159,6 @@ def coloring_value(int n, list neighbours, list limits, int cstar, list moduli, 
     (their R) is non-increasing; ``cstar``: the colours below it are enumerated."""
     cdef Ctx ctx
     cdef int c, top, v, i
-    cdef uint32_t forced, bad, free, r
     if not 1 <= n <= 26:
         raise ValueError("the colour tables need 1 <= N <= 26, got %d" % n)
     top = limits[0]
@@ -204,23 +195,8 @@ def coloring_value(int n, list neighbours, list limits, int cstar, list moduli, 
                 continue
             ctx.acc_cnt = 0
             ctx.acc_val = 0
-            full = (1U << n) - 1
-            forced = full & ctx.level[0]
-            bad = 0
-            r = forced
-            while r:
-                v = __builtin_ctz(r)
-                r &= r - 1
-                bad |= ctx.adj[v] & forced
-            if not bad:
-                free = full & ~forced
-                r = forced
-                while r:
-                    v = __builtin_ctz(r)
-                    r &= r - 1
-                    free &= ~ctx.adj[v]
-                with nogil:
-                    chains(&ctx, 0, cstar, full, free, forced, 0)
+            with nogil:  # colour "-1" takes nothing: the chains start at colour 0
+                chains(&ctx, -1, cstar, (1U << n) - 1, 0, 0, 0)
             if ctx.timed_out:
                 return None
             out.append(as_int(ctx.acc_val))

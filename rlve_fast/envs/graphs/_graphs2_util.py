@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from rlve_fast import deadline
+from rlve_fast.integer_answer import IntegerAnswerEnvironment
+
 
 def edge_lines(edges: Iterable[Sequence[int]]) -> str:
     """One edge a line, as a tuple: "(u, v)" or "(u, v, w)"."""
@@ -35,3 +38,35 @@ def steps(start, grow):
     while True:
         yield value
         value = grow(value)
+
+
+def finished(result):
+    """The result of a compiled search, which returns None when it stopped at the deadline of
+    the current generation budget: then GenerationTimeout is raised here."""
+    if result is None:
+        deadline.check()
+        raise AssertionError("the compiled search stopped before its deadline")
+    return result
+
+
+class ModularCount(IntegerAnswerEnvironment):
+    """A count asked modulo ``modulus(parameter)``: 1 for the stored residue, 0 for another
+    value in [0, modulus), -0.5 outside that range (upstream's wrong_range)."""
+    parameter_types = {"reference_answer": int}
+    wrong_range = -0.5
+    correct = 1.0
+    wrong = 0.0
+
+    def modulus(self, parameter) -> int:
+        raise NotImplementedError
+
+    def score(self, parameter, parsed):
+        if not 0 <= parsed < self.modulus(parameter):
+            return self.wrong_range
+        return self.correct if parsed == parameter["reference_answer"] else self.wrong
+
+    def kernel(self, parameter):
+        from rlve_fast.envs.graphs._graphs2_kernels import ModRangeExact
+
+        return ModRangeExact(parameter["reference_answer"], self.modulus(parameter), self.correct, self.wrong,
+                             self.wrong_range, self.wrong_format)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from math import prod
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, neighbour_masks, steps
+from rlve_fast.envs.graphs._graphs2_util import edge_lines, finished, neighbour_masks, steps
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 PRIMES = (2 ** 61 - 1, 2 ** 62 - 57, 2 ** 62 - 87, 2 ** 62 - 117, 2 ** 62 - 143, 2 ** 62 - 153)
@@ -65,10 +65,7 @@ def coloring_value(n: int, edges, limits) -> int:
     if dense:
         residues = compiled.coloring_value_blocks(n, masks, ordered, moduli, deadline.deadline_at())
     else:
-        residues = compiled.coloring_value(n, masks, ordered, split, moduli, deadline.deadline_at())
-    if residues is None:
-        deadline.check()
-        raise AssertionError("the compiled search stopped before its deadline")
+        residues = finished(compiled.coloring_value(n, masks, ordered, split, moduli, deadline.deadline_at()))
     value, modulus = residues[0], 1 << 128  # Chinese remainders, one prime at a time
     for p, r in zip(moduli[1:], residues[1:]):
         value += modulus * ((r - value) * pow(modulus, -1, p) % p)

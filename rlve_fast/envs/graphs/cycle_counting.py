@@ -7,7 +7,7 @@ counts over vertex subsets (compiled, O(2^N * N * degree))."""
 from __future__ import annotations
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, neighbour_masks, steps
+from rlve_fast.envs.graphs._graphs2_util import edge_lines, finished, neighbour_masks, steps
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
@@ -36,11 +36,7 @@ def count_cycles(n: int, edges) -> int:
         from rlve_fast.envs.graphs._cycle_counting_solver import count_cycles as compiled
     except ImportError:
         return count_cycles_python(n, edges)
-    found = compiled(n, neighbour_masks(n, edges), deadline.deadline_at())
-    if found is None:
-        deadline.check()
-        raise AssertionError("the compiled search stopped before its deadline")
-    return found
+    return finished(compiled(n, neighbour_masks(n, edges), deadline.deadline_at()))
 
 
 class CycleCounting(IntegerAnswerEnvironment):

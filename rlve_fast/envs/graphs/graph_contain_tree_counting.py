@@ -9,7 +9,7 @@ from __future__ import annotations
 from math import factorial
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, neighbour_masks, steps
+from rlve_fast.envs.graphs._graphs2_util import edge_lines, finished, neighbour_masks, steps
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
@@ -64,12 +64,8 @@ def count_embeddings(n: int, graph_edges, tree_edges) -> int:
     except ImportError:
         return count_embeddings_python(n, graph_edges, tree_edges)
     order, parent, child_count = rooted_tree(n, tree_edges)
-    found = compiled(n, neighbour_masks(n, graph_edges), order, parent, child_count,
-                     factorial(n) < 1 << 64, deadline.deadline_at())
-    if found is None:
-        deadline.check()
-        raise AssertionError("the compiled search stopped before its deadline")
-    return found
+    return finished(compiled(n, neighbour_masks(n, graph_edges), order, parent, child_count,
+                             factorial(n) < 1 << 64, deadline.deadline_at()))
 
 
 class GraphContainTreeCounting(IntegerAnswerEnvironment):

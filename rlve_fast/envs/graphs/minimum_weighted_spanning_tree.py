@@ -11,7 +11,7 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, steps
+from rlve_fast.envs.graphs._graphs2_util import edge_lines, finished, steps
 
 
 def weight_matrix(n: int, edges):
@@ -54,11 +54,7 @@ def least_depth_cost(n: int, edges) -> int:
         from rlve_fast.envs.graphs._minimum_weighted_spanning_tree_solver import least_depth_cost as compiled
     except ImportError:
         return least_depth_cost_python(n, edges)
-    found = compiled(n, weight_matrix(n, edges), deadline.deadline_at())
-    if found is None:
-        deadline.check()
-        raise AssertionError("the compiled search stopped before its deadline")
-    return found
+    return finished(compiled(n, weight_matrix(n, edges), deadline.deadline_at()))
 
 
 class MinimumWeightedSpanningTree(Environment):

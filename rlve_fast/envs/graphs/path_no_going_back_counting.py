@@ -12,8 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, steps
-from rlve_fast.integer_answer import IntegerAnswerEnvironment
+from rlve_fast.envs.graphs._graphs2_util import ModularCount, edge_lines, steps
 
 MOD = 10000
 
@@ -46,13 +45,8 @@ def non_backtracking_walks(n: int, edges, length: int, mod: int = MOD) -> int:
     return int(state[n - 1])
 
 
-class PathNoGoingBackCounting(IntegerAnswerEnvironment):
+class PathNoGoingBackCounting(ModularCount):
     id = "Path_NoGoingBack_Counting"
-    parameter_types = {"reference_answer": int}
-
-    wrong_range = -0.5
-    correct = 1.0
-    wrong = 0.0
 
     @staticmethod
     def schedule():
@@ -86,13 +80,5 @@ class PathNoGoingBackCounting(IntegerAnswerEnvironment):
                 "go from v back to u. Vertices and edges may otherwise be visited again.\n\n"
                 f"Answer with the number of such walks modulo {MOD}, as a single integer.")
 
-    def score(self, parameter, parsed):
-        if not 0 <= parsed < MOD:
-            return self.wrong_range
-        return self.correct if parsed == parameter["reference_answer"] else self.wrong
-
-    def kernel(self, parameter):
-        from rlve_fast.envs.graphs._graphs2_kernels import ModRangeExact
-
-        return ModRangeExact(parameter["reference_answer"], MOD, self.correct, self.wrong,
-                             self.wrong_range, self.wrong_format)
+    def modulus(self, parameter):
+        return MOD
