@@ -11,7 +11,7 @@ from __future__ import annotations
 from math import prod
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, finished, neighbour_masks, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, finished, neighbour_masks, sample_new_pairs, steps
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 PRIMES = (2 ** 61 - 1, 2 ** 62 - 57, 2 ** 62 - 87, 2 ** 62 - 117, 2 ** 62 - 143, 2 ** 62 - 153)
@@ -87,8 +87,7 @@ class ColoringCounting(IntegerAnswerEnvironment):
         n, density = parameter["N"], parameter["edge_density"]
         if n < 2 or not 0.0 <= density <= 1.0:
             raise ValueError("need N >= 2 and 0 <= edge_density <= 1")
-        pairs = [(u, v) for u in range(n) for v in range(u + 1, n)]
-        edges = rng.sample(pairs, int(density * n * (n - 1) / 2))
+        edges = sample_new_pairs(bulk_generator(rng), n, (), int(density * n * (n - 1) / 2))
         degree = [0] * n
         for u, v in edges:
             degree[u] += 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import finished, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, finished, steps
 
 
 def best_assignment_python(weights):
@@ -97,9 +97,10 @@ class FractionalProgrammingBipartiteGraphMatching(Environment):
         n = parameter["N"]
         if n < 3:
             raise ValueError("N must be at least 3")
-        b = [[rng.randint(1, n) for _ in range(n)] for _ in range(n)]
-        parameter["B"] = b
-        parameter["A"] = [[rng.randint(1, self.max_proportion * x) for x in row] for row in b]
+        gen = bulk_generator(rng)
+        b = gen.integers(1, n + 1, size=(n, n))
+        parameter["B"] = b.tolist()
+        parameter["A"] = gen.integers(1, self.max_proportion * b + 1).tolist()
 
     def solve(self, parameter):
         a, b = parameter["A"], parameter["B"]

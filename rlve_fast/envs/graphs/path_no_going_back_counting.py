@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import ModularCount, edge_lines, steps
+from rlve_fast.envs.graphs._graphs2_util import ModularCount, bulk_generator, edge_lines, sample_new_pairs, shuffled, steps
 
 MOD = 10000
 
@@ -59,14 +59,11 @@ class PathNoGoingBackCounting(ModularCount):
         m = parameter["M"] = rng.randint(3, max_m)
         n = parameter["N"] = rng.choice([n for n in range(3, m + 2) if m <= n * (n - 1) // 2])
         parameter["T"] = rng.randint(1, 2 ** n)
-        order = list(range(n))
-        rng.shuffle(order)
+        gen = bulk_generator(rng)
+        order = gen.permutation(n).tolist()
         edges = [(min(u, v), max(u, v)) for u, v in zip(order, order[1:])]  # keeps it connected
-        present = set(edges)
-        others = [(u, v) for u in range(n) for v in range(u + 1, n) if (u, v) not in present]
-        edges += rng.sample(others, m - len(edges))
-        rng.shuffle(edges)
-        parameter["edges"] = [[u, v] for u, v in edges]
+        edges += sample_new_pairs(gen, n, edges, m - len(edges))
+        parameter["edges"] = shuffled(gen, [[u, v] for u, v in edges])
 
     def solve(self, parameter):
         return {"reference_answer": non_backtracking_walks(parameter["N"], parameter["edges"], parameter["T"])}
