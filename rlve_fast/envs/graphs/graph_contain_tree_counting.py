@@ -3,10 +3,9 @@ a graph G (both on N vertices) that send every tree edge (u, v) to a graph edge 
 
 Answer: one integer. Reward: (min/max)^10 against the true count; an answer <= 0 is
 wrong-format (-1).  Solver: inclusion-exclusion over vertex sets X of G of the number of
-edge-preserving maps of T into G[X] (a tree DP), compiled, O(2^N * N * edges)."""
+edge-preserving maps of T into G[X] (a tree DP), compiled, O(2^N * N * edges), exact
+modulo 2^128."""
 from __future__ import annotations
-
-from math import factorial
 
 import numpy as np
 
@@ -66,8 +65,7 @@ def count_embeddings(n: int, graph_edges, tree_edges) -> int:
     except ImportError:
         return count_embeddings_python(n, graph_edges, tree_edges)
     order, parent, child_count = rooted_tree(n, tree_edges)
-    return finished(compiled(n, neighbour_masks(n, graph_edges), order, parent, child_count,
-                             factorial(n) < 1 << 64, deadline.deadline_at()))
+    return finished(compiled(n, neighbour_masks(n, graph_edges), order, parent, child_count, deadline.deadline_at()))
 
 
 class GraphContainTreeCounting(IntegerAnswerEnvironment):
