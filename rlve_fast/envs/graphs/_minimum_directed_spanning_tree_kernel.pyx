@@ -5,9 +5,7 @@ from libc.stdint cimport int64_t, int32_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
-
-cdef int64_t NO_EDGE = -(1LL << 62)
-cdef int64_t SUM_LIMIT = 1LL << 53
+from rlve_fast.envs.graphs._graphs2_kernels cimport NO_EDGE, SUM_LIMIT, fill_weight_table
 
 
 cdef class ArborescenceKernel(Kernel):
@@ -21,7 +19,6 @@ cdef class ArborescenceKernel(Kernel):
     cdef double beta, wrong_format, invalid
 
     def __init__(self, n, root, edges, gold, double beta, double wrong_format, double invalid):
-        cdef Py_ssize_t i
         self.shape = SHAPE_LIST
         self.no_answer = wrong_format
         self.n, self.root, self.gold, self.beta = n, root, gold, beta
@@ -33,13 +30,7 @@ cdef class ArborescenceKernel(Kernel):
         self.seen = <char *> PyMem_Malloc(n)
         if not (self.weight and self.first and self.next_edge and self.stack and self.seen):
             raise MemoryError()
-        for i in range(n * n):
-            self.weight[i] = NO_EDGE
-        for s, t, w in edges:  # later duplicates win, as in a dict
-            if 0 <= s < n and 0 <= t < n:
-                if not (-SUM_LIMIT <= w <= SUM_LIMIT):
-                    raise OverflowError("edge weight beyond exact double range")
-                self.weight[s * n + t] = w
+        fill_weight_table(self.weight, n, edges)
 
     def __dealloc__(self):
         PyMem_Free(self.weight)

@@ -5,9 +5,7 @@ from libc.stdint cimport int64_t, int32_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
-
-cdef int64_t NO_EDGE = -(1LL << 62)
-cdef int64_t SUM_LIMIT = 1LL << 53
+from rlve_fast.envs.graphs._graphs2_kernels cimport NO_EDGE, SUM_LIMIT, fill_weight_table
 
 
 cdef class DepthTreeKernel(Kernel):
@@ -22,7 +20,6 @@ cdef class DepthTreeKernel(Kernel):
     cdef double beta, wrong_format, invalid
 
     def __init__(self, n, edges, gold, double beta, double wrong_format, double invalid):
-        cdef Py_ssize_t i
         self.shape = SHAPE_LIST
         self.no_answer = wrong_format
         self.n, self.gold, self.beta = n, gold, beta
@@ -35,13 +32,7 @@ cdef class DepthTreeKernel(Kernel):
         self.seen = <char *> PyMem_Malloc(n)
         if not (self.weight and self.first and self.next_half and self.depth and self.stack and self.seen):
             raise MemoryError()
-        for i in range(n * n):
-            self.weight[i] = NO_EDGE
-        for u, v, w in edges:  # later duplicates win, as in a dict
-            if 0 <= u < n and 0 <= v < n:
-                if not (-SUM_LIMIT <= w <= SUM_LIMIT):
-                    raise OverflowError("edge weight beyond exact double range")
-                self.weight[u * n + v] = w
+        fill_weight_table(self.weight, n, edges)
 
     def __dealloc__(self):
         PyMem_Free(self.weight)

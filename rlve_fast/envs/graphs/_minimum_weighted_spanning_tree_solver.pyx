@@ -7,7 +7,8 @@ grown layer by layer, where the vertices T added at layer l each hang from their
 neighbour in the earlier set A (charged l times that weight):
 g_l(A | T) = min over A of g_(l-1)(A) + l * sum_(x in T) min_(y in A) w(x, y).
 Charging l where the real depth may be smaller never undercuts a real tree, and the optimal
-tree is met exactly, so min_l g_l(V) is the optimum.  O(N * 3^N) time, O(2^N) memory."""
+tree is met exactly, so min_l g_l(V) is the optimum.  O(N * 3^N) time, O(2^N) memory; with
+weights >= 0, sets already as costly as the best tree found are not grown further."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport int64_t, uint32_t
 
@@ -21,7 +22,7 @@ cdef int64_t INF = 1LL << 60
 
 
 cdef int layers(int n, const int64_t *w, int64_t *prev, int64_t *cur, int64_t *cost,
-                double deadline, int64_t *out) noexcept nogil:
+                bint prune, double deadline, int64_t *out) noexcept nogil:
     cdef uint32_t full = (1U << n) - 1, A, C, T, T2, k, count
     cdef int64_t best_here[32]
     cdef int pos[32]
@@ -37,8 +38,8 @@ cdef int layers(int n, const int64_t *w, int64_t *prev, int64_t *cur, int64_t *c
             cur[A] = INF
         for A in range(1, full + 1):
             base = prev[A]
-            if base >= INF:
-                continue
+            if base >= INF or (prune and base >= answer):
+                continue  # with weights >= 0 nothing grown from A can beat the best found
             C = full & ~A
             if C == 0:
                 continue
@@ -74,6 +75,8 @@ cdef int layers(int n, const int64_t *w, int64_t *prev, int64_t *cur, int64_t *c
                     cur[A | T] = base + l * c
         if cur[full] < answer:
             answer = cur[full]
+        if prune and answer == 0:
+            break
         for A in range(full + 1):
             prev[A] = cur[A]
     out[0] = answer
@@ -89,6 +92,7 @@ def least_depth_cost(int n, list weights, double deadline):
     cdef int64_t *cost = NULL
     cdef int64_t answer = 0
     cdef int x, y, timed_out
+    cdef bint prune = True
     if not 2 <= n <= 24:
         raise ValueError("the layer DP needs 2 <= N <= 24, got %d" % n)
     w = <int64_t *> PyMem_Malloc(n * n * sizeof(int64_t))
@@ -102,8 +106,10 @@ def least_depth_cost(int n, list weights, double deadline):
             for y in range(n):
                 value = weights[x][y]
                 w[x * n + y] = INF if value is None else value
+                if value is not None and value < 0:
+                    prune = False
         with nogil:
-            timed_out = layers(n, w, prev, cur, cost, deadline, &answer)
+            timed_out = layers(n, w, prev, cur, cost, prune, deadline, &answer)
         if timed_out:
             return None
         if answer >= INF:

@@ -7,7 +7,7 @@ counts over vertex subsets (compiled, O(2^N * N * degree))."""
 from __future__ import annotations
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, neighbour_masks, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, finished, neighbour_masks, sample_new_pairs, steps
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
@@ -36,11 +36,7 @@ def count_cycles(n: int, edges) -> int:
         from rlve_fast.envs.graphs._cycle_counting_solver import count_cycles as compiled
     except ImportError:
         return count_cycles_python(n, edges)
-    found = compiled(n, neighbour_masks(n, edges), deadline.deadline_at())
-    if found is None:
-        deadline.check()
-        raise AssertionError("the compiled search stopped before its deadline")
-    return found
+    return finished(compiled(n, neighbour_masks(n, edges), deadline.deadline_at()))
 
 
 class CycleCounting(IntegerAnswerEnvironment):
@@ -57,8 +53,8 @@ class CycleCounting(IntegerAnswerEnvironment):
         n, density = parameter["N"], parameter["edge_density"]
         if n < 2 or not 0.0 <= density <= 1.0:
             raise ValueError("need N >= 2 and 0 <= edge_density <= 1")
-        pairs = [(u, v) for u in range(n) for v in range(u + 1, n)]
-        parameter["edges"] = [[u, v] for u, v in rng.sample(pairs, int(density * n * (n - 1) / 2))]
+        chosen = sample_new_pairs(bulk_generator(rng), n, (), int(density * n * (n - 1) / 2))
+        parameter["edges"] = [[u, v] for u, v in chosen]
 
     def solve(self, parameter):
         return {"reference_answer": count_cycles(parameter["N"], parameter["edges"])}

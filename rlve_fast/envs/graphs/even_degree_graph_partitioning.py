@@ -9,7 +9,7 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, plain_edges, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, plain_edges, shuffled, steps
 
 
 def even_split(n: int, edges):
@@ -68,11 +68,12 @@ class EvenDegreeGraphPartitioning(Environment):
                 edges += self._even_group(rng, group)
             first, second = groups
             if first and second:
-                across = [(min(u, v), max(u, v)) for u in first for v in second]
-                edges += rng.sample(across, rng.randint(0, len(across)))
+                across = [(u, v) if u < v else (v, u) for u in first for v in second]
+                picks = bulk_generator(rng).choice(len(across), rng.randint(0, len(across)), replace=False)
+                edges += [across[i] for i in picks.tolist()]
             if edges:
                 break
-        rng.shuffle(edges)
+        edges = shuffled(bulk_generator(rng), edges)
         labels = [0] * n
         for label, group in enumerate(groups, 1):
             for v in group:

@@ -3,13 +3,14 @@ a graph G (both on N vertices) that send every tree edge (u, v) to a graph edge 
 
 Answer: one integer. Reward: (min/max)^10 against the true count; an answer <= 0 is
 wrong-format (-1).  Solver: inclusion-exclusion over vertex sets X of G of the number of
-edge-preserving maps of T into G[X] (a tree DP), compiled, O(2^N * N * edges)."""
+edge-preserving maps of T into G[X] (a tree DP), compiled, O(2^N * N * edges), exact
+modulo 2^128."""
 from __future__ import annotations
 
-from math import factorial
+import numpy as np
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, neighbour_masks, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, finished, neighbour_masks, sample_new_pairs, shuffled, steps
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
@@ -64,12 +65,7 @@ def count_embeddings(n: int, graph_edges, tree_edges) -> int:
     except ImportError:
         return count_embeddings_python(n, graph_edges, tree_edges)
     order, parent, child_count = rooted_tree(n, tree_edges)
-    found = compiled(n, neighbour_masks(n, graph_edges), order, parent, child_count,
-                     factorial(n) < 1 << 64, deadline.deadline_at())
-    if found is None:
-        deadline.check()
-        raise AssertionError("the compiled search stopped before its deadline")
-    return found
+    return finished(compiled(n, neighbour_masks(n, graph_edges), order, parent, child_count, deadline.deadline_at()))
 
 
 class GraphContainTreeCounting(IntegerAnswerEnvironment):
@@ -86,23 +82,17 @@ class GraphContainTreeCounting(IntegerAnswerEnvironment):
         n, density = parameter["N"], parameter["edge_density"]
         if n < 3:
             raise ValueError("N must be at least 3")
-        order = list(range(n))
-        rng.shuffle(order)
-        tree = []
-        for index in range(1, n):  # each vertex hangs from an earlier one
-            u, v = order[index], rng.choice(order[:index])
-            tree.append((min(u, v), max(u, v)))
-        rng.shuffle(tree)
-        rng.shuffle(order)  # a random relabelling puts a copy of the tree into the graph
+        gen = bulk_generator(rng)
+        order = gen.permutation(n).tolist()
+        earlier = gen.integers(0, np.arange(1, n)).tolist()  # each vertex hangs from an earlier one
+        tree = shuffled(gen, [(min(order[i], order[j]), max(order[i], order[j])) for i, j in enumerate(earlier, 1)])
+        order = gen.permutation(n).tolist()  # a random relabelling puts a copy of the tree into the graph
         graph = [(min(order[u], order[v]), max(order[u], order[v])) for u, v in tree]
         wanted = int(density * n * (n - 1) / 2)
         if len(graph) < wanted:
-            present = set(graph)
-            others = [(u, v) for u in range(n) for v in range(u + 1, n) if (u, v) not in present]
-            graph += rng.sample(others, min(len(others), wanted - len(graph)))
-        rng.shuffle(graph)
+            graph += sample_new_pairs(gen, n, graph, min(n * (n - 1) // 2 - len(graph), wanted - len(graph)))
         parameter["T_edges"] = [[u, v] for u, v in tree]
-        parameter["G_edges"] = [[u, v] for u, v in graph]
+        parameter["G_edges"] = shuffled(gen, [[u, v] for u, v in graph])
 
     def solve(self, parameter):
         count = count_embeddings(parameter["N"], parameter["G_edges"], parameter["T_edges"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, plain_edges, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, plain_edges, shuffled, steps
 
 
 def find_clique(n: int, edges):
@@ -52,14 +52,14 @@ class ImpParty(Environment):
         n = parameter["N"]
         if n < 3:
             raise ValueError("N must be at least 3")
+        gen = bulk_generator(rng)
         clique = rng.sample(range(3 * n), 2 * n)
-        edges = [(u, v) for u in clique for v in clique if u < v]
+        edges = [[u, v] for u in clique for v in clique if u < v]
         inside = set(clique)
         outside = [v for v in range(3 * n) if v not in inside]
-        across = [(min(u, v), max(u, v)) for u in clique for v in outside]
-        edges += rng.sample(across, rng.randint(0, len(across)))
-        rng.shuffle(edges)
-        parameter["edges"] = [[u, v] for u, v in edges]
+        across = [[u, v] if u < v else [v, u] for u in clique for v in outside]
+        edges += [across[i] for i in gen.choice(len(across), rng.randint(0, len(across)), replace=False).tolist()]
+        parameter["edges"] = shuffled(gen, edges)
         parameter["reference_answer"] = " ".join(map(str, rng.sample(clique, n)))
 
     def solve(self, parameter):

@@ -13,10 +13,18 @@ import numpy as np
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, finished, sample_new_pairs, shuffled, steps
 
 
 def min_arborescence(n: int, edges, root: int):
+    try:
+        from rlve_fast.envs.graphs._minimum_directed_spanning_tree_solver import min_arborescence as compiled
+    except ImportError:
+        return min_arborescence_numpy(n, edges, root)
+    return finished(compiled(n, edges, root, deadline.deadline_at()))
+
+
+def min_arborescence_numpy(n: int, edges, root: int):
     """(weight, [edge index]) of a least-weight arborescence of ``edges`` [(s, t, w)] rooted at
     ``root``; ValueError if some vertex cannot be reached."""
     src = np.array([e[0] for e in edges], dtype=np.int64)
@@ -99,17 +107,14 @@ class MinimumDirectedSpanningTree(Environment):
             raise ValueError("need N >= 3 and 0 <= edge_density <= 1")
         wanted = int(density * n * (n - 1))
         top = max(1, wanted)
-        order = list(range(n))
-        rng.shuffle(order)
-        edges = []
-        for index in range(1, n):  # every vertex is entered from an earlier one: all reachable
-            edges.append((rng.choice(order[:index]), order[index], rng.randint(1, top)))
-        if len(edges) < wanted:
-            present = {(s, t) for s, t, _ in edges}
-            others = [(s, t) for s in range(n) for t in range(n) if s != t and (s, t) not in present]
-            edges += [(s, t, rng.randint(1, top)) for s, t in rng.sample(others, min(len(others), wanted - len(edges)))]
-        rng.shuffle(edges)
-        parameter["edges"] = [list(e) for e in edges]
+        gen = bulk_generator(rng)
+        order = gen.permutation(n).tolist()
+        earlier = gen.integers(0, np.arange(1, n)).tolist()  # each vertex entered from an earlier one
+        pairs = [(order[j], order[i]) for i, j in enumerate(earlier, 1)]
+        if len(pairs) < wanted:
+            pairs += sample_new_pairs(gen, n, pairs, min(n * (n - 1) - len(pairs), wanted - len(pairs)), directed=True)
+        weights = gen.integers(1, top + 1, size=len(pairs)).tolist()
+        parameter["edges"] = shuffled(gen, [[s, t, w] for (s, t), w in zip(pairs, weights)])
         parameter["root"] = order[0]
 
     def solve(self, parameter):

@@ -8,10 +8,12 @@ odd count of endpoint numbers is -1, anything else that is not a spanning tree i
 integers at all is -1.  Solver: a layer DP over vertex sets (compiled, O(N * 3^N))."""
 from __future__ import annotations
 
+import numpy as np
+
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, finished, sample_new_pairs, shuffled, steps
 
 
 def weight_matrix(n: int, edges):
@@ -54,11 +56,7 @@ def least_depth_cost(n: int, edges) -> int:
         from rlve_fast.envs.graphs._minimum_weighted_spanning_tree_solver import least_depth_cost as compiled
     except ImportError:
         return least_depth_cost_python(n, edges)
-    found = compiled(n, weight_matrix(n, edges), deadline.deadline_at())
-    if found is None:
-        deadline.check()
-        raise AssertionError("the compiled search stopped before its deadline")
-    return found
+    return finished(compiled(n, weight_matrix(n, edges), deadline.deadline_at()))
 
 
 class MinimumWeightedSpanningTree(Environment):
@@ -78,19 +76,15 @@ class MinimumWeightedSpanningTree(Environment):
         n, density = parameter["N"], parameter["edge_density"]
         if n < 3 or not 0.0 <= density <= 1.0:
             raise ValueError("need N >= 3 and 0 <= edge_density <= 1")
-        order = list(range(n))
-        rng.shuffle(order)
-        edges = []
-        for index in range(1, n):  # a random spanning tree keeps the graph connected
-            u, v = order[index], rng.choice(order[:index])
-            edges.append((min(u, v), max(u, v), rng.randint(0, n)))
+        gen = bulk_generator(rng)
+        order = gen.permutation(n).tolist()
+        earlier = gen.integers(0, np.arange(1, n)).tolist()  # a random spanning tree: connected
+        pairs = [(min(order[i], order[j]), max(order[i], order[j])) for i, j in enumerate(earlier, 1)]
         wanted = int(density * n * (n - 1) / 2)
-        if len(edges) < wanted:
-            present = {(u, v) for u, v, _ in edges}
-            others = [(u, v) for u in range(n) for v in range(u + 1, n) if (u, v) not in present]
-            edges += [(u, v, rng.randint(0, n)) for u, v in rng.sample(others, min(len(others), wanted - len(edges)))]
-        rng.shuffle(edges)
-        parameter["edges"] = [list(e) for e in edges]
+        if len(pairs) < wanted:
+            pairs += sample_new_pairs(gen, n, pairs, min(n * (n - 1) // 2 - len(pairs), wanted - len(pairs)))
+        weights = gen.integers(0, n + 1, size=len(pairs)).tolist()
+        parameter["edges"] = shuffled(gen, [[u, v, w] for (u, v), w in zip(pairs, weights)])
 
     def solve(self, parameter):
         return {"gold_answer": least_depth_cost(parameter["N"], parameter["edges"])}

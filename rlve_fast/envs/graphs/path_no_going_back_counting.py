@@ -12,8 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, steps
-from rlve_fast.integer_answer import IntegerAnswerEnvironment
+from rlve_fast.envs.graphs._graphs2_util import ModularCount, bulk_generator, edge_lines, sample_new_pairs, shuffled, steps
 
 MOD = 10000
 
@@ -46,13 +45,8 @@ def non_backtracking_walks(n: int, edges, length: int, mod: int = MOD) -> int:
     return int(state[n - 1])
 
 
-class PathNoGoingBackCounting(IntegerAnswerEnvironment):
+class PathNoGoingBackCounting(ModularCount):
     id = "Path_NoGoingBack_Counting"
-    parameter_types = {"reference_answer": int}
-
-    wrong_range = -0.5
-    correct = 1.0
-    wrong = 0.0
 
     @staticmethod
     def schedule():
@@ -65,14 +59,11 @@ class PathNoGoingBackCounting(IntegerAnswerEnvironment):
         m = parameter["M"] = rng.randint(3, max_m)
         n = parameter["N"] = rng.choice([n for n in range(3, m + 2) if m <= n * (n - 1) // 2])
         parameter["T"] = rng.randint(1, 2 ** n)
-        order = list(range(n))
-        rng.shuffle(order)
+        gen = bulk_generator(rng)
+        order = gen.permutation(n).tolist()
         edges = [(min(u, v), max(u, v)) for u, v in zip(order, order[1:])]  # keeps it connected
-        present = set(edges)
-        others = [(u, v) for u in range(n) for v in range(u + 1, n) if (u, v) not in present]
-        edges += rng.sample(others, m - len(edges))
-        rng.shuffle(edges)
-        parameter["edges"] = [[u, v] for u, v in edges]
+        edges += sample_new_pairs(gen, n, edges, m - len(edges))
+        parameter["edges"] = shuffled(gen, [[u, v] for u, v in edges])
 
     def solve(self, parameter):
         return {"reference_answer": non_backtracking_walks(parameter["N"], parameter["edges"], parameter["T"])}
@@ -86,13 +77,5 @@ class PathNoGoingBackCounting(IntegerAnswerEnvironment):
                 "go from v back to u. Vertices and edges may otherwise be visited again.\n\n"
                 f"Answer with the number of such walks modulo {MOD}, as a single integer.")
 
-    def score(self, parameter, parsed):
-        if not 0 <= parsed < MOD:
-            return self.wrong_range
-        return self.correct if parsed == parameter["reference_answer"] else self.wrong
-
-    def kernel(self, parameter):
-        from rlve_fast.envs.graphs._graphs2_kernels import ModRangeExact
-
-        return ModRangeExact(parameter["reference_answer"], MOD, self.correct, self.wrong,
-                             self.wrong_range, self.wrong_format)
+    def modulus(self, parameter):
+        return MOD

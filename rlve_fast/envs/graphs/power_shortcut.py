@@ -13,7 +13,7 @@ from collections import deque
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import edge_lines, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, sample_new_pairs, shuffled, steps
 
 
 def power_steps(n: int, edges, k_max: int):
@@ -77,17 +77,13 @@ class PowerShortcut(Environment):
         n, k, density = parameter["N"], parameter["K"], parameter["edge_density"]
         if n < 3 or k < 0 or not 0.0 <= density <= 1.0:
             raise ValueError("need N >= 3, K >= 0 and 0 <= edge_density <= 1")
-        middle = list(range(1, n - 1))
-        rng.shuffle(middle)
-        route = [0] + middle + [n - 1]
+        gen = bulk_generator(rng)
+        route = [0] + (gen.permutation(n - 2) + 1).tolist() + [n - 1]
         edges = list(zip(route, route[1:]))  # a Hamiltonian route from 0 to N-1
         wanted = int(density * n * (n - 1))
         if len(edges) < wanted:
-            present = set(edges)
-            others = [(s, t) for s in range(n) for t in range(n) if s != t and (s, t) not in present]
-            edges += rng.sample(others, min(len(others), wanted - len(edges)))
-        rng.shuffle(edges)
-        parameter["edges"] = [[s, t] for s, t in edges]
+            edges += sample_new_pairs(gen, n, edges, min(n * (n - 1) - len(edges), wanted - len(edges)), directed=True)
+        parameter["edges"] = shuffled(gen, [[s, t] for s, t in edges])
 
     def solve(self, parameter):
         n = parameter["N"]

@@ -12,8 +12,7 @@ from __future__ import annotations
 from math import gcd, isqrt
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import steps
-from rlve_fast.integer_answer import IntegerAnswerEnvironment
+from rlve_fast.envs.graphs._graphs2_util import ModularCount, steps
 
 
 def primitive_leg_pairs(limit: int):
@@ -98,15 +97,12 @@ def independent_sets_mod(values, mod: int) -> int:
     return count_weighted_independent_sets(neighbours, weight, mod)
 
 
-class PythagoreanGraphIndependentSetCounting(IntegerAnswerEnvironment):
+class PythagoreanGraphIndependentSetCounting(ModularCount):
     id = "PythagoreanGraph_IndependentSetCounting"
     parameter_types = {"MOD": int, "reference_answer": int}
     planted_answer = True  # sample() needs the count to reject instances; solve() recomputes it
 
     max_mod = 1000000
-    wrong_range = -0.5
-    correct = 1.0
-    wrong = 0.0
 
     @staticmethod
     def schedule():
@@ -139,13 +135,5 @@ class PythagoreanGraphIndependentSetCounting(IntegerAnswerEnvironment):
                 "How many non-empty sets of vertices contain no two vertices joined by an edge (non-empty "
                 f"independent sets)? Give the count modulo {parameter['MOD']} as a single integer.")
 
-    def score(self, parameter, parsed):
-        if not 0 <= parsed < parameter["MOD"]:
-            return self.wrong_range
-        return self.correct if parsed == parameter["reference_answer"] else self.wrong
-
-    def kernel(self, parameter):
-        from rlve_fast.envs.graphs._graphs2_kernels import ModRangeExact
-
-        return ModRangeExact(parameter["reference_answer"], parameter["MOD"], self.correct, self.wrong,
-                             self.wrong_range, self.wrong_format)
+    def modulus(self, parameter):
+        return parameter["MOD"]
