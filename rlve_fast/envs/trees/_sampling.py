@@ -20,6 +20,8 @@ from __future__ import annotations
 import struct
 from typing import List
 
+from rlve_fast import deadline
+
 BLOCK_WORDS = 128
 
 
@@ -35,6 +37,7 @@ class Words:
 
     def word(self) -> int:
         if self._next == len(self._block):
+            deadline.check()  # every draw passes here: long samplings stop at the budget
             k = self._block_words
             raw = self._rng.getrandbits(32 * k).to_bytes(4 * k, "little")
             self._block = list(struct.unpack("<%dI" % k, raw))
