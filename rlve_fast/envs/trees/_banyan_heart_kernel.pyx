@@ -1,9 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
 """Compiled solver and scorer of BanyanHeart (twins: ``heart_positions``, ``BanyanHeart.score``)."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
-from libc.stdint cimport int32_t
-
 from libc.math cimport isnan
+from libc.stdint cimport int32_t
 
 from rlve_fast._core.kernel cimport Kernel, ratio_pow
 from rlve_fast._core.text cimport Markers
@@ -100,12 +99,12 @@ cdef class HeartKernel(Kernel):
         cdef double reward
         if not stripped_span(response, markers, &a, &b):
             return self.no_answer
+        if b - a != self.n:
+            return self.wrong_format
         for i in range(a, b):
             ch = PyUnicode_READ(kind, data, i)
             if ch != 84 and ch != 70:  # T, F
                 return self.wrong_format
-        if b - a != self.n:
-            return self.wrong_format
         for i in range(min(self.n, self.n_ref)):
             mine = PyUnicode_READ(kind, data, a + i) == 84
             both += mine and self.reference[i]

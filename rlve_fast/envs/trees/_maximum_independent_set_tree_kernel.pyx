@@ -5,6 +5,8 @@ from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport int32_t, int64_t
 from libc.string cimport memset
 
+from rlve_fast import deadline
+from rlve_fast._core.clock cimport past
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
 from rlve_fast.envs.trees._tree_core cimport RootedTree
 
@@ -18,6 +20,7 @@ def heaviest_independent_set(Py_ssize_t n, edges, weights):
     cdef char *chosen = <char *> PyMem_Malloc(n)
     cdef Py_ssize_t i, k
     cdef int32_t v, c, p
+    cdef double stop = deadline.deadline_at()
     if taken == NULL or chosen == NULL:
         PyMem_Free(taken)
         PyMem_Free(chosen)
@@ -27,6 +30,8 @@ def heaviest_independent_set(Py_ssize_t n, edges, weights):
             taken[i] = weights[i]
             left[i] = 0
         for i in range(n - 1, -1, -1):
+            if past(stop, i):
+                deadline.check()
             v = tree.order[i]
             for k in range(tree.child_start[v], tree.child_start[v + 1]):
                 c = tree.children[k]

@@ -6,6 +6,8 @@ The same two passes; instead of sorting each vertex's chains it keeps the few la
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport int32_t
 
+from rlve_fast import deadline
+from rlve_fast._core.clock cimport past
 from rlve_fast.envs.trees._tree_core cimport RootedTree
 
 
@@ -32,6 +34,7 @@ def most_components(Py_ssize_t n, edges):
     cdef int32_t idx[3]
     cdef int32_t ib1
     cdef Py_ssize_t i, k, j
+    cdef double stop = deadline.deadline_at()
     if buf == NULL:
         raise MemoryError()
     try:
@@ -56,6 +59,8 @@ def most_components(Py_ssize_t n, edges):
         best = none
         outside[tree.order[0]] = none
         for i in range(n):
+            if past(stop, i):
+                deadline.check()
             p = tree.order[i]
             upward = clip(up[p]) if tree.parent[p] >= 0 else 0
             # the four largest child chains (indices of the first three), the two best subtrees

@@ -17,29 +17,33 @@ draws exactly the same values from the same ``random.Random``, so a problem does
 on whether the extension is built.  :func:`words` returns the compiled one when available."""
 from __future__ import annotations
 
+import struct
 from typing import List
 
+from rlve_fast import deadline
+
 BLOCK_WORDS = 128
-WORD_MASK = 0xFFFFFFFF
 
 
 class Words:
-    """Words from ``rng`` in blocks of ``block_words`` (bulk users take bigger blocks)."""
+    """Words from ``rng`` in blocks of ``block_words`` (bulk users take bigger blocks); a block
+    of 32k bits holds k words, the lowest 32 bits first."""
 
     def __init__(self, rng, block_words: int = BLOCK_WORDS):
         self._rng = rng
         self._block_words = block_words
-        self._block = 0
-        self._left = 0
+        self._block: List[int] = []
+        self._next = 0
 
     def word(self) -> int:
-        if self._left == 0:
-            self._block = self._rng.getrandbits(32 * self._block_words)
-            self._left = self._block_words
-        value = self._block & WORD_MASK
-        self._block >>= 32
-        self._left -= 1
-        return value
+        if self._next == len(self._block):
+            deadline.check()  # every draw passes here: long samplings stop at the budget
+            k = self._block_words
+            raw = self._rng.getrandbits(32 * k).to_bytes(4 * k, "little")
+            self._block = list(struct.unpack("<%dI" % k, raw))
+            self._next = 0
+        self._next += 1
+        return self._block[self._next - 1]
 
     def below(self, n: int) -> int:
         if not 1 <= n <= 1 << 32:

@@ -3,6 +3,8 @@
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport uint32_t, uint64_t, int64_t
 
+from rlve_fast import deadline
+
 cdef class Words:
     def __cinit__(self, rng, Py_ssize_t block_words=128):
         if block_words < 1:
@@ -19,6 +21,7 @@ cdef class Words:
 
     cdef int refill(self) except -1:
         cdef Py_ssize_t i, size = 4 * self.block_words
+        deadline.check()  # every draw passes here: long samplings stop at the budget
         cdef bytes raw = self.rng.getrandbits(32 * self.block_words).to_bytes(size, "little")
         cdef const unsigned char *b = raw
         for i in range(self.block_words):

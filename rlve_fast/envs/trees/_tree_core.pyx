@@ -3,6 +3,9 @@
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport int32_t
 
+from rlve_fast import deadline
+from rlve_fast._core.clock cimport past
+
 
 cdef class RootedTree:
     def __cinit__(self, edges, Py_ssize_t n, Py_ssize_t root=0, Py_ssize_t first=0):
@@ -10,6 +13,7 @@ cdef class RootedTree:
         cdef int32_t *ends
         cdef int32_t *adj_start
         cdef int32_t *adj
+        cdef double stop = deadline.deadline_at()
         self.parent = self.order = self.child_start = self.children = NULL
         if n < 1 or n >= (1 << 30) or m != n - 1 or not 0 <= root < n:
             raise ValueError("not a tree on %d vertices" % n)
@@ -55,6 +59,8 @@ cdef class RootedTree:
             while head < tail:
                 u = self.order[head]
                 head += 1
+                if past(stop, head):
+                    deadline.check()
                 for k in range(adj_start[u], adj_start[u + 1]):
                     v = adj[k]
                     if self.parent[v] == -2:

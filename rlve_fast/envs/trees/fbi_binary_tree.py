@@ -10,7 +10,7 @@ import math
 
 from rlve_fast import deadline, rewards
 from rlve_fast.environment import Environment
-from rlve_fast.envs.trees._sampling import Words, words
+from rlve_fast.envs.trees._sampling import BLOCK_WORDS, Words, words
 from rlve_fast.envs.trees._tree import compiled_module
 
 _compiled = compiled_module("rlve_fast.envs.trees._fbi_binary_tree_kernel")
@@ -20,8 +20,13 @@ _compiled = compiled_module("rlve_fast.envs.trees._fbi_binary_tree_kernel")
 # geometric lengths, which are drawn directly.
 STAY = 0.7
 LOG_SAME = math.log(1.0 - (1.0 - STAY) / 2.0)
-BULK_WORDS = 1 << 15  # runs take many words: fetch them in big blocks
+BULK_WORDS = 1 << 15  # long strings take many words (~0.3 a letter): fetch them in big blocks
 LARGEST_N = 28        # 2^28 letters of string and 2^29 of answer: beyond that, no problem fits
+
+
+def block_words(length: int) -> int:
+    """Words fetched per block for a string of this length: about what it needs, within bounds."""
+    return min(BULK_WORDS, max(BLOCK_WORDS, length // 2))
 
 
 def run_length(source, log_same: float) -> int:
@@ -81,7 +86,7 @@ class FBIBinaryTree(Environment):
         n = parameter["N"]
         if not 1 <= n <= LARGEST_N:
             raise ValueError("N must be between 1 and %d" % LARGEST_N)
-        source = words(rng, BULK_WORDS)
+        source = words(rng, block_words(2 ** n))
         compiled = _compiled is not None and not isinstance(source, Words)
         parameter["string"] = (_compiled.random_bit_string if compiled else random_bit_string)(
             source, 2 ** n, LOG_SAME)

@@ -122,9 +122,9 @@ class MinimumTreeWeightedDominatingAncestor(Environment):
                 f"a parent, joined to it by an edge with a weight:\n{links}\n\n"
                 f"Every vertex other than the root has a cost: {costs}\n\n"
                 f"Vertex 0 is selected already; select exactly {k} more vertices among 1 to {n}. For each "
-                "vertex u from 1 to N, let D[u] be the distance (the sum of edge weights along the path) "
+                f"vertex u from 1 to {n}, let D[u] be the distance (the sum of edge weights along the path) "
                 "from u up to the closest selected vertex among u itself and its ancestors; the root "
-                "always qualifies. The total cost is the sum of C[u] * D[u] over u = 1..N. Make it as "
+                f"always qualifies. The total cost is the sum of C[u] * D[u] over u = 1..{n}. Make it as "
                 "small as possible.\n\n"
                 f"Answer with the {k} selected vertices (not 0) on one line, separated by spaces.")
 
