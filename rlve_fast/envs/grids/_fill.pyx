@@ -1,0 +1,93 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""Fast random grids for generators whose instance is an N x M table of independent draws.
+
+Filling a large table one ``random.random()`` call at a time costs more than everything else
+a generator does; these fill it from a xoshiro256** stream seeded with 64 bits drawn from
+the problem's own ``random.Random``, so the result still depends only on (environment,
+seed).  The distributions are the ones the generators specify: Bernoulli(p) cells
+(``u < p`` with u uniform on [0, 1) in steps of 2^-53, as ``random.random()``) and
+integers uniform on [low, high]."""
+from libc.stdint cimport uint64_t, int64_t
+
+
+cdef struct Stream:
+    uint64_t s[4]
+
+
+cdef inline uint64_t rotl(uint64_t x, int k) noexcept nogil:
+    return (x << k) | (x >> (64 - k))
+
+
+cdef inline uint64_t next64(Stream *st) noexcept nogil:
+    cdef uint64_t result = rotl(st.s[1] * 5, 7) * 9
+    cdef uint64_t t = st.s[1] << 17
+    st.s[2] ^= st.s[0]
+    st.s[3] ^= st.s[1]
+    st.s[1] ^= st.s[2]
+    st.s[0] ^= st.s[3]
+    st.s[2] ^= t
+    st.s[3] = rotl(st.s[3], 45)
+    return result
+
+
+cdef void seed_stream(Stream *st, uint64_t seed) noexcept nogil:
+    """splitmix64 expands the seed into the four state words."""
+    cdef uint64_t z
+    cdef int i
+    for i in range(4):
+        seed += 0x9E3779B97F4A7C15ULL
+        z = seed
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL
+        st.s[i] = z ^ (z >> 31)
+
+
+cdef inline int64_t uniform(Stream *st, int64_t low, uint64_t span) noexcept nogil:
+    """low + a uniform draw from [0, span) (span >= 1), by rejection of the short tail."""
+    cdef uint64_t limit, x = next64(st)
+    if span == 0:  # the whole 64-bit range
+        return low + <int64_t> x
+    limit = (<uint64_t> 0) - ((<uint64_t> 0) - span) % span  # a multiple of span (0: 2^64)
+    if limit != 0:
+        while x >= limit:
+            x = next64(st)
+    return low + <int64_t> (x % span)
+
+
+def bernoulli_rows(rng, Py_ssize_t rows, Py_ssize_t cols, double p):
+    """rows x cols list of lists: 1 with probability p, else 0."""
+    cdef Stream st
+    cdef Py_ssize_t i, j
+    seed_stream(&st, rng.getrandbits(64))
+    out = []
+    for i in range(rows):
+        out.append([1 if (next64(&st) >> 11) * (1.0 / 9007199254740992.0) < p else 0 for j in range(cols)])
+    return out
+
+
+def integer_rows(rng, Py_ssize_t rows, Py_ssize_t cols, int64_t low, int64_t high):
+    """rows x cols list of lists of integers uniform on [low, high]."""
+    cdef Stream st
+    cdef Py_ssize_t i, j
+    cdef uint64_t span = <uint64_t> (high - low) + 1
+    if high < low:
+        raise ValueError("empty range")
+    seed_stream(&st, rng.getrandbits(64))
+    out = []
+    for i in range(rows):
+        out.append([uniform(&st, low, span) for j in range(cols)])
+    return out
+
+
+def integer_cells(rng, Py_ssize_t rows, Py_ssize_t cols, Py_ssize_t depth, int64_t low, int64_t high):
+    """rows x cols x depth nested lists of integers uniform on [low, high]."""
+    cdef Stream st
+    cdef Py_ssize_t i, j, k
+    cdef uint64_t span = <uint64_t> (high - low) + 1
+    if high < low:
+        raise ValueError("empty range")
+    seed_stream(&st, rng.getrandbits(64))
+    out = []
+    for i in range(rows):
+        out.append([[uniform(&st, low, span) for k in range(depth)] for j in range(cols)])
+    return out
