@@ -6,7 +6,7 @@ remainder theorem, given an upper bound on its bit length."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Callable, List, Optional
 
 _WITNESSES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)  # exact below 3.3e24
 
@@ -47,12 +47,20 @@ def primes(count: int) -> tuple:
 def combine(bits: int, residue: Callable[[int], Optional[int]]) -> Optional[int]:
     """The integer 0 <= x < 2**bits with x = residue(p) mod p for enough primes p (None as
     soon as ``residue`` gives None: its deadline passed)."""
-    value, modulus = 0, 1
-    for p in primes(bits // 61 + 1):
-        r = residue(p)
-        if r is None:
-            return None
-        value += modulus * ((r - value) * pow(modulus, -1, p) % p)
-        modulus *= p
-    return value
+    values = combine_all(bits, lambda p: (lambda r: None if r is None else [r])(residue(p)))
+    return None if values is None else values[0]
 
+
+def combine_all(bits: int, residues: Callable[[int], Optional[List[int]]]) -> Optional[List[int]]:
+    """As :func:`combine` for a list of integers at once: ``residues(p)`` gives them all mod p."""
+    values, modulus = None, 1
+    for p in primes(bits // 61 + 1):
+        rs = residues(p)
+        if rs is None:
+            return None
+        if values is None:
+            values = [0] * len(rs)
+        inverse = pow(modulus, -1, p)
+        values = [v + modulus * ((r - v) * inverse % p) for v, r in zip(values, rs)]
+        modulus *= p
+    return values
