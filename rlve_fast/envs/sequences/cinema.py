@@ -15,6 +15,7 @@ from rlve_fast.environment import Environment
 from rlve_fast.envs.sequences._schedules_b7 import grow_by_half
 
 MAX_DIGITS = 4300  # Python's default limit on int -> str: larger answers cannot be written
+TOO_LONG = 10 ** MAX_DIGITS
 
 
 def seating_probability(n: int, k: int):
@@ -58,7 +59,7 @@ class Cinema(Environment):
         if (n - 1) * math.log10(k) > MAX_DIGITS + 1:  # B >= K**(N-1) has too many digits
             raise ValueError("the fraction has more than %d digits" % MAX_DIGITS)
         a, b = seating_probability(n, k)
-        if max(len(str(a)), len(str(b))) > MAX_DIGITS:  # upstream cannot write it either
+        if a >= TOO_LONG or b >= TOO_LONG:  # upstream cannot write it either
             raise ValueError("the fraction has more than %d digits" % MAX_DIGITS)
         return {"gold_answer": [a, b]}
 
