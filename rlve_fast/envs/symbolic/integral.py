@@ -22,13 +22,12 @@ import math
 from rlve_fast import deadline
 from rlve_fast.environment import Environment
 from rlve_fast.envs.sequences._schedules_b7 import step_by_one
-from rlve_fast.envs.symbolic.differentiate import (MAX_ANSWER_CHARS, SAMPLE_POINTS, ZERO_TOLERANCE,
-                                                   random_expression, sympy)
+from rlve_fast.envs.symbolic.differentiate import (MAX_ANSWER_CHARS, MAX_DERIVATIVE_SIZE, SAMPLE_POINTS,
+                                                   ZERO_TOLERANCE, _well_behaved, random_expression, sympy)
 
 MAX_ANSWER_RATIO = 4       # answers above 4x the stored F's count_ops are wrong
 MAX_DIFFERENCE_OPS = 5000  # F'(answer) - F' above this many ops is wrong
 MAX_OPS = 1000             # generation keeps F and F' below this many ops
-MAX_SLOPE = 1e4            # generation keeps F' below this size on the sample points
 
 _FAILED = object()  # a cached step that raised
 
@@ -141,7 +140,7 @@ def antiderivative_reward(reference: str, f_prime: str, answer: str, wrong_forma
 
 def _tame(sp, derivative) -> bool:
     """Generation's numeric filter: finite on at least half the sample points and nowhere
-    above MAX_SLOPE in size (evaluated on all points at once with NumPy)."""
+    above MAX_DERIVATIVE_SIZE in size (evaluated on all points at once with NumPy)."""
     import numpy as np
 
     try:
@@ -150,26 +149,10 @@ def _tame(sp, derivative) -> bool:
         if values.dtype.kind not in "fi":
             raise TypeError("not real")
     except Exception:  # noqa: BLE001 - complex values, unsupported functions: per point
-        return _tame_per_point(sp, derivative)
+        return _well_behaved(sp, derivative)
     values = np.broadcast_to(values.astype(float), (len(SAMPLE_POINTS),))
     finite = values[np.isfinite(values)]
-    return not (np.abs(finite) > MAX_SLOPE).any() and len(finite) >= len(SAMPLE_POINTS) // 2
-
-
-def _tame_per_point(sp, derivative) -> bool:
-    evaluate = _lambdify(sp, derivative, ["math"])
-    finite = 0
-    for point in SAMPLE_POINTS:
-        try:
-            value = float(evaluate(point))
-        except Exception:  # noqa: BLE001
-            continue
-        if not math.isfinite(value):
-            continue
-        if abs(value) > MAX_SLOPE:
-            return False
-        finite += 1
-    return finite >= len(SAMPLE_POINTS) // 2
+    return not (np.abs(finite) > MAX_DERIVATIVE_SIZE).any() and len(finite) >= len(SAMPLE_POINTS) // 2
 
 
 class Integral(Environment):

@@ -22,20 +22,13 @@ from rlve_fast import deadline
 from rlve_fast.environment import Environment
 from rlve_fast.envs.sequences._schedules_b7 import step_by_one
 from rlve_fast.envs.symbolic._evalf_poly_b7 import evalf_value
+from rlve_fast.envs.symbolic.differentiate import sympy
 
 MAX_WEIGHT = 2
 RANDOM_CANDIDATES = 5
 THRESHOLD = 0.95
 BETA = 5.0
 TOLERANCE = 2.0 ** -52  # mpmath's eps at 53 bits: smaller root approximations become 0
-
-
-def sympy():
-    try:
-        import sympy as module
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise ImportError("PolynomialMinimum needs sympy: pip install 'rlve_fast[symbolic]'") from None
-    return module
 
 
 # ----------------------------------------------------------------------------- f(x)
