@@ -7,10 +7,10 @@ reference value, else 0; between the reference value and f(0) it is
 0.95 * ((f(0) - f) / (f(0) - f_ref))**5; below the reference value it is
 0.95 + 0.05 / (1 + 1 / max(f_ref - f, 1e-8)). Not a finite float: -1.
 
-SymPy's evalf is slow, so its steps are replayed on mpmath numbers (``_evalf_poly_b7``);
-SymPy itself runs only where that replay declines (an exact cancellation). The minimiser is
-the single real root of f' (f is convex), found by bisection over the doubles with exact
-integer signs.
+SymPy's evalf is slow, so its steps are replayed on mpmath numbers (``_evalf_poly_b7``),
+exact cancellations included; SymPy itself runs only for an all-zero coefficient list. The
+minimiser is the single real root of f' (f is convex), found by bisection over the doubles
+with exact integer signs.
 """
 from __future__ import annotations
 
