@@ -96,3 +96,30 @@ def test_any_text_gets_a_reward_in_range(answer):
     got = reward(answer)
     assert got in (-1.0, 0.0, 1.0)
     assert not math.isnan(got)
+
+
+def test_forward_slopes_match_sympys_derivative():
+    import random
+
+    import numpy as np
+
+    from rlve_fast.envs.symbolic import _expression_trees_b7 as trees
+    from rlve_fast.envs.symbolic.differentiate import SAMPLE_POINTS
+
+    points, x, rng = np.asarray(SAMPLE_POINTS), sympy.Symbol("x"), random.Random(2)
+    compared = 0
+    for _ in range(60):
+        tree = trees.random_tree(rng, rng.randint(2, 8))
+        function = trees.to_sympy(sympy, tree)
+        with np.errstate(all="ignore"):
+            value, slope = trees.value_and_slope(tree, points)
+            expected_value = trees.evaluate(sympy, function, points)
+            expected_slope = trees.evaluate(sympy, sympy.diff(function, x), points)
+        if expected_value is None or expected_slope is None:
+            continue
+        ok = np.isfinite(slope) & np.isfinite(expected_slope) & (np.abs(expected_slope) < 1e8)
+        assert np.allclose(slope[ok], expected_slope[ok], rtol=1e-6, atol=1e-8), function
+        ok = np.isfinite(value) & np.isfinite(expected_value)
+        assert np.allclose(value[ok], expected_value[ok], rtol=1e-9, atol=1e-12), function
+        compared += 1
+    assert compared > 40

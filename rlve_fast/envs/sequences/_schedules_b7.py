@@ -17,3 +17,11 @@ def grow_by_tenth(key: str, start: int):
     while True:
         yield [{key: value}]
         value = int(value * 1.1 + 1)
+
+
+def grow_by_half(key: str, start: int):
+    """[{key: start}], then value -> int(value * 1.5) at each level."""
+    value = start
+    while True:
+        yield [{key: value}]
+        value = int(value * 1.5)

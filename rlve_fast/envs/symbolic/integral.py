@@ -22,13 +22,13 @@ import math
 from rlve_fast import deadline
 from rlve_fast.environment import Environment
 from rlve_fast.envs.sequences._schedules_b7 import step_by_one
-from rlve_fast.envs.symbolic.differentiate import (MAX_ANSWER_CHARS, SAMPLE_POINTS, ZERO_TOLERANCE,
-                                                   random_expression, sympy)
+from rlve_fast.envs.symbolic import _expression_trees_b7 as trees
+from rlve_fast.envs.symbolic.differentiate import (MAX_ANSWER_CHARS, MAX_DERIVATIVE_SIZE, SAMPLE_POINTS,
+                                                   ZERO_TOLERANCE, _well_behaved, sympy)
 
 MAX_ANSWER_RATIO = 4       # answers above 4x the stored F's count_ops are wrong
 MAX_DIFFERENCE_OPS = 5000  # F'(answer) - F' above this many ops is wrong
 MAX_OPS = 1000             # generation keeps F and F' below this many ops
-MAX_SLOPE = 1e4            # generation keeps F' below this size on the sample points
 
 _FAILED = object()  # a cached step that raised
 
@@ -141,35 +141,22 @@ def antiderivative_reward(reference: str, f_prime: str, answer: str, wrong_forma
 
 def _tame(sp, derivative) -> bool:
     """Generation's numeric filter: finite on at least half the sample points and nowhere
-    above MAX_SLOPE in size (evaluated on all points at once with NumPy)."""
+    above MAX_DERIVATIVE_SIZE in size (evaluated on all points at once with NumPy)."""
     import numpy as np
 
-    try:
-        with np.errstate(all="ignore"):
-            values = np.asarray(_lambdify(sp, derivative, ["numpy"])(np.asarray(SAMPLE_POINTS)))
-        if values.dtype.kind not in "fi":
-            raise TypeError("not real")
-    except Exception:  # noqa: BLE001 - complex values, unsupported functions: per point
-        return _tame_per_point(sp, derivative)
-    values = np.broadcast_to(values.astype(float), (len(SAMPLE_POINTS),))
+    with np.errstate(all="ignore"):
+        values = trees.evaluate(sp, derivative, SAMPLE_ARRAY())
+    if values is None:  # a node the NumPy walk does not know: point by point, as upstream
+        return _well_behaved(sp, derivative)
     finite = values[np.isfinite(values)]
-    return not (np.abs(finite) > MAX_SLOPE).any() and len(finite) >= len(SAMPLE_POINTS) // 2
+    return not (np.abs(finite) > MAX_DERIVATIVE_SIZE).any() and len(finite) >= len(SAMPLE_POINTS) // 2
 
 
-def _tame_per_point(sp, derivative) -> bool:
-    evaluate = _lambdify(sp, derivative, ["math"])
-    finite = 0
-    for point in SAMPLE_POINTS:
-        try:
-            value = float(evaluate(point))
-        except Exception:  # noqa: BLE001
-            continue
-        if not math.isfinite(value):
-            continue
-        if abs(value) > MAX_SLOPE:
-            return False
-        finite += 1
-    return finite >= len(SAMPLE_POINTS) // 2
+@functools.lru_cache(maxsize=1)
+def SAMPLE_ARRAY():
+    import numpy as np
+
+    return np.asarray(SAMPLE_POINTS)
 
 
 class Integral(Environment):
@@ -191,7 +178,10 @@ class Integral(Environment):
         while True:
             deadline.check()
             try:
-                function = random_expression(rng, nodes)
+                tree = trees.random_tree(rng, nodes)
+                if trees.plainly_too_steep(tree, SAMPLE_ARRAY(), MAX_DERIVATIVE_SIZE):
+                    continue  # the numeric filter below would drop it: skip SymPy's diff
+                function = trees.to_sympy(sp, tree)
                 derivative = sp.diff(function, x)
                 if not derivative.free_symbols:
                     continue  # a constant F': nothing to integrate

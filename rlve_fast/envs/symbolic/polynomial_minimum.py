@@ -7,10 +7,10 @@ reference value, else 0; between the reference value and f(0) it is
 0.95 * ((f(0) - f) / (f(0) - f_ref))**5; below the reference value it is
 0.95 + 0.05 / (1 + 1 / max(f_ref - f, 1e-8)). Not a finite float: -1.
 
-SymPy's evalf is slow, so its steps are replayed on mpmath numbers (``_evalf_poly_b7``);
-SymPy itself runs only where that replay declines (an exact cancellation). The minimiser is
-the single real root of f' (f is convex), found by bisection over the doubles with exact
-integer signs.
+SymPy's evalf is slow, so its steps are replayed on mpmath numbers (``_evalf_poly_b7``),
+exact cancellations included; SymPy itself runs only for an all-zero coefficient list. The
+minimiser is the single real root of f' (f is convex), found by bisection over the doubles
+with exact integer signs.
 """
 from __future__ import annotations
 
@@ -22,20 +22,13 @@ from rlve_fast import deadline
 from rlve_fast.environment import Environment
 from rlve_fast.envs.sequences._schedules_b7 import step_by_one
 from rlve_fast.envs.symbolic._evalf_poly_b7 import evalf_value
+from rlve_fast.envs.symbolic.differentiate import sympy
 
 MAX_WEIGHT = 2
 RANDOM_CANDIDATES = 5
 THRESHOLD = 0.95
 BETA = 5.0
 TOLERANCE = 2.0 ** -52  # mpmath's eps at 53 bits: smaller root approximations become 0
-
-
-def sympy():
-    try:
-        import sympy as module
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise ImportError("PolynomialMinimum needs sympy: pip install 'rlve_fast[symbolic]'") from None
-    return module
 
 
 # ----------------------------------------------------------------------------- f(x)
