@@ -159,6 +159,11 @@ class Environment:
     @classmethod
     def parameters(cls, difficulty: int) -> List[dict]:
         """Upstream's parameter list at ``difficulty`` (0 = the controller's initial state)."""
+        return copy.deepcopy(cls._level(difficulty))
+
+    @classmethod
+    def _level(cls, difficulty: int) -> List[dict]:
+        """The cached parameter list of a level (shared: copy before changing it)."""
         if not isinstance(difficulty, int) or isinstance(difficulty, bool) or difficulty < 0:
             raise ValueError("difficulty must be a non-negative int, got %r" % (difficulty,))
         levels = cls._schedule_cache["levels"]
@@ -166,7 +171,7 @@ class Environment:
             with cls._schedule_lock:
                 levels = list(itertools.islice(cls.schedule(), difficulty + 1))
                 cls._schedule_cache["levels"] = levels
-        return copy.deepcopy(levels[difficulty])
+        return levels[difficulty]
 
     # ----------------------------------------------------------------- generation
     def generate(self, seed: int, difficulty: Optional[int] = 0,
@@ -179,10 +184,9 @@ class Environment:
         have passed; the work stops in this thread, nothing keeps running behind it."""
         rng = problem_rng(self.id, seed)
         if parameter is None:
-            choices = self.parameters(0 if difficulty is None else difficulty)
+            choices = self._level(0 if difficulty is None else difficulty)
             parameter = choices[rng.randrange(len(choices))]
-        else:
-            parameter = copy.deepcopy(parameter)
+        parameter = copy.deepcopy(parameter)
         what = "%s (seed %r, difficulty %r)" % (self.id, seed, difficulty)
         try:
             with deadline.budget(time_budget, what):
