@@ -42,10 +42,10 @@ def points_in_general_position(n: int, rng):
     return points
 
 
-def _cross(o, a, b) -> int:
-    """z of (a - o) x (b - o): positive when o -> a -> b turns left."""
-    ax, ay = a[0] - o[0], a[1] - o[1]
-    bx, by = b[0] - o[0], b[1] - o[1]
+def _turn(origin, a, b) -> int:
+    """Positive when origin -> a -> b turns counter-clockwise (a cross product)."""
+    ax, ay = a[0] - origin[0], a[1] - origin[1]
+    bx, by = b[0] - origin[0], b[1] - origin[1]
     return ax * by - ay * bx
 
 
@@ -58,7 +58,7 @@ def double_hull_area(points) -> int:
     def chain(sequence):
         hull = []
         for p in sequence:
-            while len(hull) >= 2 and _cross(hull[-2], hull[-1], p) <= 0:
+            while len(hull) >= 2 and _turn(hull[-2], hull[-1], p) <= 0:
                 hull.pop()
             hull.append(p)
         return hull[:-1]
