@@ -13,14 +13,18 @@ import pytest
 import rlve_fast
 from rlve_fast import _impl
 from rlve_fast.config import check_parameter
-from rlve_fast.errors import GenerationError, GenerationTimeout
+from rlve_fast.errors import GenerationError, GenerationTimeout, RLVEError
 
 ENVS = rlve_fast.environments()
 SEEDS = range(4)
 LEVELS = (0, 1, 3, 5)
 
 # env id -> {check name: reason}
-KNOWN_EXCEPTIONS: dict = {}
+KNOWN_EXCEPTIONS: dict = {
+    "Cinema": {"reference": "upstream compares the parsed pair (a tuple) with the stored gold_answer, which is "
+                            "a list once the config has been through JSON, so every answer scores 0 (the parity "
+                            "corpus shows it; tests/envs/test_cinema.py pins it)"},
+}
 
 
 def _skip_known(env_id, check):
@@ -137,7 +141,15 @@ def test_compiled_and_python_paths_agree(env_id):
         for answer in _corruptions(reference):
             response = "<answer>%s</answer>" % answer
             with _impl.implementation("compiled"):
-                fast = env.verify(problem.config, response)
+                fast = _outcome(env, problem.config, response)
             with _impl.implementation("python"):
-                slow = env.verify(problem.config, response)
+                slow = _outcome(env, problem.config, response)
             assert fast == slow, (problem.config, answer)
+
+
+def _outcome(env, config, response):
+    """The reward dict, or the type of the error (a reward out of range raises, as upstream)."""
+    try:
+        return env.verify(config, response)
+    except RLVEError as exc:
+        return type(exc)
