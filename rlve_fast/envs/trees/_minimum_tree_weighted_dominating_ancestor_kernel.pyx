@@ -10,13 +10,7 @@ from libc.stdint cimport int32_t, int64_t
 from rlve_fast import deadline
 from rlve_fast._core.clock cimport past
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
-
-
-def rooted_at_zero(n, parents):
-    # imported here: the environment module imports this one while it loads
-    from rlve_fast.envs.trees.minimum_tree_weighted_dominating_ancestor import rooted_at_zero as rooted
-
-    return rooted(n, parents)
+from rlve_fast.envs.trees._tree import rooted_at_zero
 
 
 cdef struct Forest:
@@ -164,10 +158,10 @@ cdef class AncestorCostKernel(Kernel):
     cdef int64_t gold
     cdef double beta, invalid
 
-    def __init__(self, Py_ssize_t n, Py_ssize_t k, parents, costs, gold, double beta, double wrong_format,
-                 double invalid):
+    def __init__(self, Py_ssize_t n, Py_ssize_t k, parents, costs, order, gold, double beta,
+                 double wrong_format, double invalid):
+        """``order``: the vertices breadth-first from 0 (``rooted_at_zero``), parents first."""
         cdef Py_ssize_t v
-        _, order = rooted_at_zero(n, parents)
         self.shape = SHAPE_LIST
         self.no_answer = wrong_format
         self.n, self.k, self.gold, self.beta, self.invalid = n, k, gold, beta, invalid

@@ -1,4 +1,4 @@
-"""Rooting a tree given by its edge list (shared by the tree environments).
+"""Rooting a tree given by its edge list or by parent links (shared by the tree environments).
 
 :func:`rooted` is the plain statement; ``_tree_core.RootedTree`` is its compiled twin (the
 same parent, breadth-first order and children lists), used by the compiled solvers."""
@@ -36,6 +36,19 @@ def rooted(n: int, edges, root: int = 0, first: int = 0) -> Tuple[List[int], Lis
     for v in order[1:]:
         children[parent[v]].append(v)
     return parent, order, children
+
+
+def rooted_at_zero(n: int, parents):
+    """(children, breadth-first order) of the tree on 0..n given by parents[v] = [p, w]."""
+    children = [[] for _ in range(n + 1)]
+    for v in range(1, n + 1):
+        children[parents[v][0]].append(v)
+    order = [0]
+    for u in order:
+        order.extend(children[u])
+    if len(order) != n + 1:
+        raise ValueError("the parent links do not form a tree rooted at 0")
+    return children, order
 
 
 def compiled_module(name: str):

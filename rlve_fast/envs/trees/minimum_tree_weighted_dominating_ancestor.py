@@ -10,22 +10,9 @@ from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs.trees._sampling import words
-from rlve_fast.envs.trees._tree import compiled_module
+from rlve_fast.envs.trees._tree import compiled_module, rooted_at_zero
 
 _compiled = compiled_module("rlve_fast.envs.trees._minimum_tree_weighted_dominating_ancestor_kernel")
-
-
-def rooted_at_zero(n: int, parents):
-    """(children, breadth-first order) of the tree on 0..n given by parents[v] = [p, w]."""
-    children = [[] for _ in range(n + 1)]
-    for v in range(1, n + 1):
-        children[parents[v][0]].append(v)
-    order = [0]
-    for u in order:
-        order.extend(children[u])
-    if len(order) != n + 1:
-        raise ValueError("the parent links do not form a tree rooted at 0")
-    return children, order
 
 
 def at(values, j):
@@ -165,12 +152,12 @@ class MinimumTreeWeightedDominatingAncestor(Environment):
             return None
         n, parents, costs = parameter["N"], parameter["parents"], parameter["C"]
         try:
-            rooted_at_zero(n, parents)
+            _, order = rooted_at_zero(n, parents)
             usual = (len(costs) == n + 1 and all(0 <= c <= 1 << 20 for c in costs)
                      and all(len(parents[v]) == 2 and 0 <= parents[v][1] <= 1 << 20 for v in range(1, n + 1)))
         except (ValueError, TypeError, IndexError):
             usual = False
         if not usual:
             return None  # not a tree, or unusual numbers: the Python scorer decides
-        return _compiled.AncestorCostKernel(n, parameter["K"], parents, costs, parameter["gold_answer"],
+        return _compiled.AncestorCostKernel(n, parameter["K"], parents, costs, order, parameter["gold_answer"],
                                             self.beta, self.wrong_format, self.invalid_solution)
