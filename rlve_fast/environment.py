@@ -155,6 +155,11 @@ class Environment:
         """A compiled scorer for this config, or None to always use :meth:`score`."""
         return None
 
+    def passing_threshold(self, parameter: dict) -> float:
+        """The ``passing_reward_threshold`` a generated problem carries (upstream sets it per
+        problem in a few environments, from the instance's optimum)."""
+        return self.passing_reward_threshold
+
     # ----------------------------------------------------------------- difficulty
     @classmethod
     def parameters(cls, difficulty: int) -> List[dict]:
@@ -197,7 +202,7 @@ class Environment:
             raise GenerationError("%s: cannot generate for seed %r and parameter %r: %s"
                                   % (self.id, seed, parameter, exc)) from exc
         return Problem(self.id, seed, difficulty, parameter, self.prompt(parameter),
-                       self.passing_reward_threshold)
+                       self.passing_threshold(parameter))
 
     # ----------------------------------------------------------------- verification
     def prepare(self, config) -> Prepared:
