@@ -103,7 +103,7 @@ class EvenDegreeGraphPartitioning(Environment):
 
     def prompt(self, parameter):
         n = parameter["N"]
-        return (f"Take the undirected graph on the vertices 0, 1, ..., {n - 1} with these edges, one per line:\n"
+        return (f"Take the undirected graph on the vertices 0 to {n - 1} with these edges, one per line:\n"
                 f"{edge_lines(parameter['edges'])}\n\n"
                 "Assign every vertex to exactly one of two groups, group 1 or group 2, so that each vertex "
                 "has an even number of neighbours lying in its own group (zero counts as even).\n\n"

@@ -114,7 +114,7 @@ class FractionalProgrammingBipartiteGraphMatching(Environment):
         rows = lambda m: "\n".join(" ".join(map(str, row)) for row in m)  # noqa: E731
         return (f"Here are two {n} x {n} matrices A and B with rows and columns numbered from 0, one row per "
                 f"line.\n\nA:\n{rows(parameter['A'])}\n\nB:\n{rows(parameter['B'])}\n\n"
-                f"Find a permutation P of 0, 1, ..., {n - 1} (each number used exactly once) that makes the "
+                f"Find a permutation P of the numbers 0 to {n - 1} (each used exactly once) that makes the "
                 f"ratio (A[0][P[0]] + A[1][P[1]] + ... + A[{n - 1}][P[{n - 1}]]) / "
                 f"(B[0][P[0]] + B[1][P[1]] + ... + B[{n - 1}][P[{n - 1}]]) as large as possible.\n\n"
                 f"Answer with P[0], P[1], ..., P[{n - 1}] on one line, separated by spaces.")
