@@ -91,3 +91,65 @@ def integer_cells(rng, Py_ssize_t rows, Py_ssize_t cols, Py_ssize_t depth, int64
     for i in range(rows):
         out.append([[uniform(&st, low, span) for k in range(depth)] for j in range(cols)])
     return out
+
+
+cdef Py_ssize_t write_int(char *buf, Py_ssize_t at, int64_t v) noexcept:
+    cdef char digits[24]
+    cdef int k = 0
+    cdef uint64_t u
+    if v < 0:
+        buf[at] = 45
+        at += 1
+        u = (<uint64_t> 0) - <uint64_t> v
+    else:
+        u = <uint64_t> v
+    while True:
+        digits[k] = 48 + <char> (u % 10)
+        k += 1
+        u //= 10
+        if u == 0:
+            break
+    while k:
+        k -= 1
+        buf[at] = digits[k]
+        at += 1
+    return at
+
+
+def rows_text(list rows, bint spaced=True):
+    """``matrix_text`` for a list of lists of ints (each within int64)."""
+    cdef Py_ssize_t size = len(rows) + 1, at = 0, i, j
+    cdef list row
+    for row in rows:
+        size += 21 * len(row)
+    cdef bytearray out = bytearray(size)
+    cdef char *buf = out
+    for i in range(len(rows)):
+        if i:
+            buf[at] = 10
+            at += 1
+        row = rows[i]
+        for j in range(len(row)):
+            if j and spaced:
+                buf[at] = 32
+                at += 1
+            at = write_int(buf, at, row[j])
+    return out[:at].decode("ascii")
+
+
+def matrix_text(const int64_t[:, :] table, bint spaced=True):
+    """The rows of an int64 table as text: one line per row, numbers separated by a space
+    (or not at all when ``spaced`` is false), as ``"\\n".join(" ".join(map(str, row)))``."""
+    cdef Py_ssize_t rows = table.shape[0], cols = table.shape[1], i, j, at = 0
+    cdef bytearray out = bytearray(rows * cols * 21 + rows + 1)
+    cdef char *buf = out
+    for i in range(rows):
+        if i:
+            buf[at] = 10
+            at += 1
+        for j in range(cols):
+            if j and spaced:
+                buf[at] = 32
+                at += 1
+            at = write_int(buf, at, table[i, j])
+    return out[:at].decode("ascii")
