@@ -17,7 +17,9 @@ every compatible row above)."""
 from libc.stdint cimport uint64_t, int64_t
 from libc.stdlib cimport malloc, calloc, free
 
-from rlve_fast._core.clock cimport monotonic_now
+from rlve_fast._core.clock cimport monotonic_now, past
+
+cdef Py_ssize_t MAX_ENTRIES = 1 << 27  # counts per buffer (1 GiB): larger boards are refused
 
 cdef extern from *:
     ctypedef unsigned long long u128 "unsigned __int128"
@@ -84,6 +86,8 @@ def count_kings_mod(int n, int k, uint64_t prime, double deadline):
         for i in range(2, length + 3):
             fib[i] = fib[i - 1] + fib[i - 2]
         states = fib[length + 2]
+        if states * (k + 1) > MAX_ENTRIES:
+            raise MemoryError("%d profiles x %d degrees is beyond this solver" % (states, k + 1))
         masks = <uint64_t *> malloc(states * sizeof(uint64_t))
         from_plain = <Py_ssize_t *> malloc(states * sizeof(Py_ssize_t))
         from_marked = <Py_ssize_t *> malloc(states * sizeof(Py_ssize_t))
@@ -91,11 +95,14 @@ def count_kings_mod(int n, int k, uint64_t prime, double deadline):
         nxt = <uint64_t *> calloc(states * (k + 1), sizeof(uint64_t))
         if masks == NULL or from_plain == NULL or from_marked == NULL or cur == NULL or nxt == NULL:
             raise MemoryError()
-        t = 0
-        for m in range((<uint64_t> 1) << length):
-            if not (m & (m >> 1)):
-                masks[t] = m
-                t += 1
+        for t in range(states):  # greedy Zeckendorf decoding of each rank
+            m = 0
+            step = t
+            for i in range(length - 1, -1, -1):
+                if step >= fib[i + 2]:
+                    m |= (<uint64_t> 1) << i
+                    step -= fib[i + 2]
+            masks[t] = m
         # moving to the next row: position 0 empties, the finished row shifts up by one and the
         # last position (a cell two rows up) is dropped; new state t gathers from its old states
         for t in range(states):
@@ -143,6 +150,9 @@ def count_kings_mod(int n, int k, uint64_t prime, double deadline):
                     w_new = new_hi - new_lo + 1
                     step = fib[c + 2]
                     for t in range(states):
+                        if past(deadline, t):
+                            timed_out = True
+                            break
                         m = masks[t]
                         dst = nxt + t * w_new
                         _zero_rows(dst, w_new)
@@ -171,8 +181,12 @@ def count_kings_mod(int n, int k, uint64_t prime, double deadline):
                                 _add_rows(dst, cur + t * w_old + off, cur + (t + step) * w_old + off, count, prime)
                             else:
                                 _copy_rows(dst, cur + t * w_old + off, count)
+                    if timed_out:
+                        break
                     swap = cur; cur = nxt; nxt = swap
                     lo, hi = new_lo, new_hi
+                if timed_out:
+                    break
                 if monotonic_now() > deadline:
                     timed_out = True
                     break

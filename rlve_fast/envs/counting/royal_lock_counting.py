@@ -53,7 +53,10 @@ def solve_kings(n: int, k: int) -> int:
     if _compiled is None or k < 0:
         return count_kings(n, k)
     bits = comb(n * n, k).bit_length() + 1
-    answer = combine(bits, lambda p: _compiled(n, k, p, deadline.deadline_at()))
+    try:
+        answer = combine(bits, lambda p: _compiled(n, k, p, deadline.deadline_at()))
+    except MemoryError as exc:
+        raise ValueError("board too large to count: %s" % exc) from exc
     if answer is None:
         deadline.check()
     return answer
