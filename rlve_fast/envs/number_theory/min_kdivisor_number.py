@@ -11,6 +11,7 @@ from rlve_fast import rewards
 from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs.number_theory._factor_b6 import divisor_count_bounded, smallest_with_divisor_count
+from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 
 
 class MinKDivisorNumber(Environment):
@@ -23,10 +24,7 @@ class MinKDivisorNumber(Environment):
 
     @staticmethod
     def schedule():
-        limit = 5
-        while True:
-            yield [{"MAX_K": limit}]
-            limit *= 2
+        return single_parameter("MAX_K", 5, lambda v: v * 2)
 
     def sample(self, rng, parameter):
         if parameter["MAX_K"] < 1:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Dict, List
 
 from rlve_fast import deadline
+from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
@@ -82,10 +83,7 @@ class SumLCM(IntegerAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        limit = 5
-        while True:
-            yield [{"MAX_N_M": limit}]
-            limit = int(limit * 1.5)
+        return single_parameter("MAX_N_M", 5, lambda v: int(v * 1.5))
 
     def sample(self, rng, parameter):
         limit = parameter["MAX_N_M"]
