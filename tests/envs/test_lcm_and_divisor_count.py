@@ -9,21 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import rlve_fast
-from rlve_fast import _impl
+from _b6_helpers import rewards_on_both_paths
 from rlve_fast.envs.number_theory._factor_b6 import (divisor_count_bounded, factorize,
                                                      smallest_with_divisor_count)
 from rlve_fast.envs.number_theory._kernels_b6 import divisor_count as compiled_divisor_count
 from rlve_fast.envs.number_theory.sum_lcm import sum_of_lcms
-
-
-def rewards_on_both_paths(env_id, config, answer):
-    out = []
-    for implementation in ("compiled", "python"):
-        with _impl.implementation(implementation):
-            out.append(rlve_fast.verify(env_id, config, "<answer>%s</answer>" % answer)["reward"])
-    assert out[0] == out[1], (answer, out)
-    return out[0]
 
 
 def trial_division_count(n, limit=10 ** 7):
