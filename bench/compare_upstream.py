@@ -24,10 +24,10 @@ import time
 import types
 from pathlib import Path
 
-import orjson
 
 import rlve_fast
 from rlve_fast import benchmark
+from rlve_fast.jsonl import loads
 
 BUDGET = 10.0
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "visible.jsonl.gz"
@@ -126,7 +126,7 @@ def verification_table(root: str, env_ids):
     cases_by_env = {}
     with gzip.open(CORPUS, "rb") as fh:
         for line in fh:
-            problem = orjson.loads(line)
+            problem = loads(line)
             if problem["environment"] in env_ids:
                 for case in problem["cases"]:
                     if "raises" not in case["expected"]:

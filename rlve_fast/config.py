@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict
 
-import orjson
-
 from rlve_fast.errors import ConfigError
+from rlve_fast.jsonl import JSONError, loads
 
 DEFAULT_THRESHOLD = 1.0
 
@@ -102,8 +101,8 @@ def load_config(env_id: str, config: Any, types: Dict[str, Any]) -> Config:
     """Parse and check one config (dict or JSON text)."""
     if isinstance(config, (str, bytes)):
         try:
-            config = orjson.loads(config)
-        except orjson.JSONDecodeError as exc:
+            config = loads(config)
+        except JSONError as exc:
             raise ConfigError(env_id, "config is not valid JSON (%s)" % exc) from None
     if isinstance(config, Config):
         config = config.to_dict()
