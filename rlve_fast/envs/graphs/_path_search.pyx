@@ -265,6 +265,9 @@ def cheapest_covering_walk(int n, edges, double deadline, method=None):
                     continue
                 next_mask = e.mask | ((<uint64_t> 1) << u)
                 g = e.g + d[e.v * n + u]
+                steps += 1  # each bound costs n^2: count them, not heap pops
+                if past(deadline, steps):
+                    return None
                 h = arrival_bound(n, d, next_mask, u)
                 f = g + h
                 if h >= FAR or f > ub:
@@ -421,8 +424,7 @@ cdef struct Longest:
     int n
     const int64_t *w          # n x n arc weights, -1 where there is no arc
     uint64_t out_mask[63]
-    Slot *memo                # best weight seen per (visited, last); fixed size, no growth
-    Py_ssize_t memo_size, memo_used
+    Table memo                # best weight seen per (visited, last); grows to 2^21 slots
     int64_t best
     uint64_t best_path_len
     int path[63]
@@ -484,7 +486,7 @@ cdef void extend(Longest *s, uint64_t visited, int v, int64_t weight, int length
     cdef int n = s.n, u, i, count = 0, j
     cdef int order[63]
     cdef int64_t gain[63]
-    cdef uint64_t h, options
+    cdef uint64_t options
     cdef Py_ssize_t slot
     s.steps += 1
     if past(s.deadline, s.steps):
@@ -498,18 +500,17 @@ cdef void extend(Longest *s, uint64_t visited, int v, int64_t weight, int length
     if weight + future_bound(s, visited, v) <= s.best:
         return
     # a state reached before with at least this weight has nothing new to offer
-    h = (visited * 0x9E3779B97F4A7C15ULL) ^ (<uint64_t> v * 0xC2B2AE3D27D4EB4FULL)
-    h ^= h >> 29
-    slot = <Py_ssize_t> (h & <uint64_t> (s.memo_size - 1))
-    while s.memo[slot].mask != 0 and (s.memo[slot].mask != visited or s.memo[slot].v != v):
-        slot = (slot + 1) & (s.memo_size - 1)
-    if s.memo[slot].mask != 0:
-        if s.memo[slot].g >= weight:
+    slot = slot_of(&s.memo, visited, v)
+    if s.memo.slots[slot].mask != 0:
+        if s.memo.slots[slot].g >= weight:
             return
-        s.memo[slot].g = weight
-    elif 2 * s.memo_used < s.memo_size:
-        s.memo[slot].mask, s.memo[slot].v, s.memo[slot].g = visited, v, weight
-        s.memo_used += 1
+        s.memo.slots[slot].g = weight
+    elif s.memo.used < (1 << 20):
+        s.memo.slots[slot].mask, s.memo.slots[slot].v, s.memo.slots[slot].g = visited, v, weight
+        s.memo.used += 1
+        if 2 * s.memo.used > s.memo.size and grow(&s.memo) < 0:
+            s.timed_out = True  # out of memory: give up as if out of time
+            return
     options = s.out_mask[v] & ~visited
     while options:  # heaviest arcs first
         u = lowest_bit(options)
@@ -551,8 +552,8 @@ def heaviest_simple_path(int n, edges, double deadline):
             for i in range(n):
                 if w[v * n + i] >= 0:
                     s.out_mask[v] |= (<uint64_t> 1) << i
-        s.memo_size = 1 << 20
-        s.memo = <Slot *> zeroed(s.memo_size * sizeof(Slot))
+        s.memo.size = 1 << 10
+        s.memo.slots = <Slot *> zeroed(s.memo.size * sizeof(Slot))
         s.best = -1
         # starts with heavy arcs out first
         starts = sorted(range(n), key=lambda x: -max([w[x * n + y] for y in range(n)]))
@@ -564,6 +565,5 @@ def heaviest_simple_path(int n, edges, double deadline):
         return s.best, [s.best_path[i] for i in range(s.best_path_len)]
     finally:
         PyMem_Free(w)
-        if s.memo != NULL:
-            PyMem_Free(s.memo)
+        PyMem_Free(s.memo.slots)
         PyMem_Free(s)
