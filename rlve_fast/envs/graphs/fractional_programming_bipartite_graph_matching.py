@@ -12,7 +12,7 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import bulk_generator, finished, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, finished, plus_tenth, steps
 
 
 def best_assignment_python(weights):
@@ -91,7 +91,7 @@ class FractionalProgrammingBipartiteGraphMatching(Environment):
 
     @staticmethod
     def schedule():
-        return ([{"N": n}] for n in steps(3, lambda n: int(n * 1.1 + 1)))
+        return ([{"N": n}] for n in steps(3, plus_tenth))
 
     def sample(self, rng, parameter):
         n = parameter["N"]
