@@ -17,21 +17,6 @@ cdef int64_t UNREACHED = 1LL << 62
 
 
 cdef class FlowGraph:
-    cdef int n, m, cap_edges
-    cdef int *head      # first arc of each node, -1: none
-    cdef int *nxt       # next arc of the same tail
-    cdef int *to
-    cdef int64_t *cap   # residual capacity; arc e ^ 1 is the reverse of arc e
-    cdef int64_t *cost
-    cdef int *level
-    cdef int *it
-    cdef int *queue
-    cdef int64_t *dist
-    cdef int64_t *potential
-    cdef double deadline
-    cdef long long steps
-    cdef bint timed_out
-
     def __cinit__(self, int n):
         self.n, self.m, self.cap_edges = n, 0, 0
         self.head = <int *> PyMem_Malloc(max(1, n) * sizeof(int))
@@ -71,7 +56,7 @@ cdef class FlowGraph:
         self.cap_edges = size
         return 0
 
-    cdef inline void _arc(self, int u, int v, int64_t c, int64_t w) noexcept:
+    cdef void _arc(self, int u, int v, int64_t c, int64_t w) noexcept:
         self.to[self.m], self.cap[self.m], self.cost[self.m] = v, c, w
         self.nxt[self.m] = self.head[u]
         self.head[u] = self.m
@@ -85,6 +70,20 @@ cdef class FlowGraph:
             self._grow()
         self._arc(u, v, capacity, cost)
         self._arc(v, u, 0, -cost)
+
+    def add_edges(self, const int64_t[:] u, const int64_t[:] v, const int64_t[:] capacity):
+        """``add_edge(u[i], v[i], capacity[i])`` for every i (cost 0), from int64 arrays."""
+        cdef Py_ssize_t i, k = u.shape[0]
+        if v.shape[0] != k or capacity.shape[0] != k:
+            raise ValueError("arrays of different lengths")
+        for i in range(k):
+            if not (0 <= u[i] < self.n and 0 <= v[i] < self.n) or capacity[i] < 0:
+                raise ValueError("bad arc")
+        while self.m + 2 * k > self.cap_edges:
+            self._grow()
+        for i in range(k):
+            self._arc(<int> u[i], <int> v[i], capacity[i], 0)
+            self._arc(<int> v[i], <int> u[i], 0, 0)
 
     cdef bint _levels(self, int s, int t, bint tight) noexcept nogil:
         """BFS levels over arcs with capacity (and, if ``tight``, reduced cost 0)."""

@@ -25,6 +25,10 @@ class PyFlowGraph:
             self.cap.append(c)
             self.cost.append(w)
 
+    def add_edges(self, u, v, capacity):
+        for a, b, c in zip(u, v, capacity):
+            self.add_edge(int(a), int(b), int(c))
+
     def _tight(self, u, e):
         return self.cost[e] + self.potential[u] - self.potential[self.to[e]] == 0
 
