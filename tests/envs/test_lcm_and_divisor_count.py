@@ -13,7 +13,7 @@ from _b6_helpers import rewards_on_both_paths
 from rlve_fast.envs.number_theory._factor_b6 import (divisor_count_bounded, factorize,
                                                      smallest_with_divisor_count)
 from rlve_fast.envs.number_theory._kernels_b6 import divisor_count as compiled_divisor_count
-from rlve_fast.envs.number_theory.sum_lcm import sum_of_lcms
+from rlve_fast.envs.number_theory.sum_lcm import _h_prefix, _small_prefix, sum_of_lcms
 
 
 def trial_division_count(n, limit=10 ** 7):
@@ -38,6 +38,9 @@ def test_sum_of_lcms_against_the_sum():
             assert sum_of_lcms(n, m) == sum(lcm(i, j) for i in range(1, n + 1) for j in range(1, m + 1))
     assert sum_of_lcms(2, 2) == 1 + 2 + 2 + 2
     assert sum_of_lcms(3, 1) == 1 + 2 + 3
+    for n in (1, 37, 500):
+        for m in (1, 200, 499):
+            assert sum_of_lcms(n, m, sieve_limit=10) == sum_of_lcms(n, m)
 
 
 def test_sum_of_lcms_beyond_the_sieve():
@@ -55,6 +58,12 @@ def test_sum_of_lcms_beyond_the_sieve():
                     coprime += mu * k * k * (a * (a + 1) // 2) * (b * (b + 1) // 2)
             direct += d * coprime
         assert sum_of_lcms(n, m) == direct
+        assert sum_of_lcms(n, m, sieve_limit=100) == direct  # Du's recursion from 100 up
+
+
+def test_compiled_prefix_sums_match_the_python_sieve():
+    assert list(_small_prefix(5000)) == _h_prefix(5000)
+    assert _h_prefix(6) == [0, 1, 1 - 2, 1 - 2 - 6, 1 - 2 - 6 - 4, 1 - 2 - 6 - 4 - 20, 1 - 2 - 6 - 4 - 20 + 12]  # h(6) = 6 (1 - 2)(1 - 3)
 
 
 _MU = {}

@@ -7,7 +7,8 @@ identity n -> n, the prefix sums of h follow Du's sieve in about max(N, M)^(2/3)
 Answer: one integer.  Reward: (min/max)^10 against the sum; <= 0 or no integer is -1."""
 from __future__ import annotations
 
-from typing import Dict, List
+from array import array
+from typing import Dict, List, Optional
 
 from rlve_fast import deadline
 from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
@@ -47,9 +48,27 @@ def _h_prefix(limit: int) -> List[int]:
     return h
 
 
-def sum_of_lcms(n: int, m: int) -> int:
+def _small_prefix(limit: int):
+    """H[0..limit], compiled where the extension is built."""
+    try:
+        from rlve_fast.envs.number_theory._solvers_b6 import lcm_weight_prefix
+    except ImportError:
+        return _h_prefix(limit)
+    out = array("q", bytes(8 * (limit + 1)))
+    lcm_weight_prefix(out)
+    return out
+
+
+def sum_of_lcms(n: int, m: int, sieve_limit: Optional[int] = None) -> int:
+    """The sum of lcm(i, j); ``sieve_limit`` (tests) overrides how far the prefix sums are
+    sieved before Du's recursion takes over."""
     top = max(n, m, 1)
-    small = _h_prefix(max(100, int(top ** (2 / 3)) + 1))
+    # sieve the prefix sums up to 2**17 (no recursion at all below that), beyond it a few
+    # times top^(2/3), where the recursion and the sieve cost about the same (64-bit sums
+    # hold up to 3 * 10**6)
+    if sieve_limit is None:
+        sieve_limit = min(top, max(1 << 17, min(3 * 10 ** 6, 8 * int(top ** (2 / 3)))))
+    small = _small_prefix(sieve_limit)
     memo: Dict[int, int] = {}
 
     def prefix(x: int) -> int:
