@@ -8,6 +8,7 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
+from rlve_fast.envs._generation import bounded_ints, uniform_ints
 
 try:
     from rlve_fast.envs.optimization._knapsack_solver import best_value as _compiled_best_value
@@ -59,9 +60,9 @@ class Knapsack(Environment):
         n = parameter["N"]
         if n < 2:
             raise ValueError("N must be at least 2")
-        weights = [rng.randint(1, n) for _ in range(n)]
+        weights = uniform_ints(rng, n, 1, n)
         parameter["W"] = weights
-        parameter["V"] = [rng.randint(1, w * self.value_range_multiple) for w in weights]
+        parameter["V"] = bounded_ints(rng, 1, [w * self.value_range_multiple for w in weights])
         parameter["W_max"] = rng.randint(min(weights), sum(weights))
 
     def solve(self, parameter):
