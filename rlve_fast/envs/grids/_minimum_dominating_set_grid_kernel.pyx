@@ -1,0 +1,58 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""Compiled scorer of Minimum_DominatingSet_Grid (twin: its ``score``)."""
+from cpython.mem cimport PyMem_Malloc, PyMem_Free
+from libc.stdint cimport int64_t
+from libc.string cimport memset
+
+from rlve_fast._core.kernel cimport Kernel, SHAPE_ROWS, ratio_pow
+
+
+cdef class DominatingSetKernel(Kernel):
+    cdef Py_ssize_t n, m
+    cdef int64_t *cost
+    cdef char *chosen
+    cdef int64_t gold
+    cdef double beta, wrong_format, invalid, unsuccessful
+
+    def __init__(self, n, m, costs, gold, double beta, double wrong_format, double invalid,
+                 double unsuccessful):
+        self.shape = SHAPE_ROWS
+        self.no_answer = wrong_format
+        self.n, self.m, self.gold, self.beta = n, m, gold, beta
+        self.wrong_format, self.invalid, self.unsuccessful = wrong_format, invalid, unsuccessful
+        self.cost = <int64_t *> PyMem_Malloc(n * m * sizeof(int64_t))
+        self.chosen = <char *> PyMem_Malloc(n * m)
+        if not (self.cost and self.chosen):
+            raise MemoryError()
+        for i in range(n):
+            for j in range(m):
+                self.cost[i * m + j] = costs[i][j]
+
+    def __dealloc__(self):
+        PyMem_Free(self.cost)
+        PyMem_Free(self.chosen)
+
+    cdef double score_values(self) except? -2.0:
+        cdef Py_ssize_t n = self.n, m = self.m, r, start = 0, i, j
+        cdef int64_t a, b, total = 0
+        for r in range(self.n_rows):
+            if self.row_ends[r] - start != 2:
+                return self.wrong_format
+            start = self.row_ends[r]
+        memset(self.chosen, 0, n * m)
+        for r in range(self.n_rows):
+            a, b = self.values[2 * r], self.values[2 * r + 1]
+            if a < 1 or a > n or b < 1 or b > m or self.chosen[(a - 1) * m + b - 1]:
+                return self.invalid
+            self.chosen[(a - 1) * m + b - 1] = 1
+            total += self.cost[(a - 1) * m + b - 1]
+        for i in range(n):
+            for j in range(m):
+                if not (self.chosen[i * m + j] or (j > 0 and self.chosen[i * m + j - 1])
+                        or (j + 1 < m and self.chosen[i * m + j + 1])
+                        or (i > 0 and self.chosen[(i - 1) * m + j])
+                        or (i + 1 < n and self.chosen[(i + 1) * m + j])):
+                    return self.unsuccessful
+        if not (0 < self.gold <= total):
+            return -1.0  # upstream's scorer asserts: reward -1
+        return ratio_pow(self.gold, total, self.beta, 1.0)
