@@ -33,6 +33,13 @@ cdef uint64_t _mulmod(uint64_t a, uint64_t b, uint64_t p) noexcept nogil:
     return <uint64_t> ((<u128> a * b) % p)
 
 
+cdef inline uint64_t _mul_shoup(uint64_t a, uint64_t w, uint64_t w_shoup, uint64_t p) noexcept nogil:
+    """a * w mod p for a, w < p < 2**62, with w_shoup = floor(w * 2**64 / p): no division."""
+    cdef uint64_t q = <uint64_t> ((<u128> a * w_shoup) >> 64)
+    cdef uint64_t r = a * w - q * p
+    return r - p if r >= p else r
+
+
 cdef void *_grow(void *p, size_t size) except NULL:
     cdef void *q = realloc(p, size)
     if q == NULL:
@@ -45,18 +52,19 @@ def prepare(Py_ssize_t cells, list xnear, list cnear, list ctouch, Py_ssize_t ma
     once the deadline has passed)."""
     cdef Prepared memo = Prepared()
     cdef Py_ssize_t nx = len(xnear), nc = len(cnear), words = (cells + 63) // 64
-    cdef Py_ssize_t count, cap, q, s, k, w, h, hsize, total_drops, x
+    cdef Py_ssize_t count, cap, q, s, k, w, h, hsize, total_drops, x, base
+    cdef bint cached
     cdef uint64_t bit, mask, key
     cdef uint64_t *touch = <uint64_t *> malloc((nc + 1) * sizeof(uint64_t))
     cdef uint64_t *cw = <uint64_t *> calloc((nc + 1) * words, sizeof(uint64_t))
     cdef uint64_t *xw = <uint64_t *> calloc((nx + 1) * words, sizeof(uint64_t))
-    cdef uint64_t *stack = <uint64_t *> calloc((nx + 1) * words, sizeof(uint64_t))
     cdef Py_ssize_t *table = NULL
+    cdef uint64_t *union = NULL
     cdef int size
     memo.nx = nx
     memo.words = words
     try:
-        if touch == NULL or cw == NULL or xw == NULL or stack == NULL:
+        if touch == NULL or cw == NULL or xw == NULL:
             raise MemoryError()
         for q in range(nc):
             touch[q] = ctouch[q]
@@ -127,28 +135,39 @@ def prepare(Py_ssize_t cells, list xnear, list cnear, list ctouch, Py_ssize_t ma
                 memo.drop_index[k] = table[h]
                 k += 1
         memo.drop_start[count] = k
-        # |N[S]| for every state: the extras' union, or-ed with the neighbourhoods of x's minima
+        # |N[S]| for every state: x's union is that of x without its lowest minimum, plus it
+        # (with many minima, one word set per prefix would not fit: x's minima are or-ed in afresh)
+        cached = nx <= 20
+        union = <uint64_t *> malloc((((<Py_ssize_t> 1) << nx) if cached else 1) * words * sizeof(uint64_t))
+        if union == NULL:
+            raise MemoryError()
         for s in range(count):
             for x in range((<Py_ssize_t> 1) << nx):
-                for w in range(words):
-                    stack[w] = memo.set_near[s * words + w]
-                mask = x
+                base = x * words if cached else 0
+                if x == 0 or not cached:
+                    for w in range(words):
+                        union[base + w] = memo.set_near[s * words + w]
+                    mask = x
+                else:
+                    mask = x & (~x + 1)  # the lowest minimum joins the union of x without it
+                    for w in range(words):
+                        union[base + w] = union[(x & (x - 1)) * words + w]
                 while mask:
                     q = 0
                     while not (mask >> q) & 1:
                         q += 1
                     mask &= mask - 1
                     for w in range(words):
-                        stack[w] |= xw[q * words + w]
+                        union[base + w] |= xw[q * words + w]
                 size = 0
                 for w in range(words):
-                    size += popcount64(stack[w])
+                    size += popcount64(union[base + w])
                 memo.sizes[(s << nx) + x] = size
             if (s & 63) == 0 and monotonic_now() > deadline:
                 return None
         return memo
     finally:
-        free(touch); free(cw); free(xw); free(stack); free(table)
+        free(touch); free(cw); free(xw); free(table); free(union)
 
 
 def cluster_sum_mod(Prepared memo, Py_ssize_t cells, uint64_t p, double deadline):
@@ -158,16 +177,19 @@ def cluster_sum_mod(Prepared memo, Py_ssize_t cells, uint64_t p, double deadline
     cdef Py_ssize_t states = memo.n_sets << nx
     cdef uint64_t *value = <uint64_t *> malloc(states * sizeof(uint64_t))
     cdef uint64_t *inverse = <uint64_t *> malloc((cells + 1) * sizeof(uint64_t))
+    cdef uint64_t *inverse_shoup = <uint64_t *> malloc((cells + 1) * sizeof(uint64_t))
     cdef uint64_t acc, neg, total = 0, v
     cdef Py_ssize_t mask
     cdef bint timed_out = False
-    if value == NULL or inverse == NULL:
-        free(value); free(inverse)
+    if value == NULL or inverse == NULL or inverse_shoup == NULL:
+        free(value); free(inverse); free(inverse_shoup)
         raise MemoryError()
     try:
         inverse[1] = 1
         for k in range(2, cells + 1):  # inverse[k] = -(p // k) * inverse[p % k]
             inverse[k] = _mulmod(p - p // k, inverse[p % k], p)
+        for k in range(1, cells + 1):
+            inverse_shoup[k] = <uint64_t> ((<u128> inverse[k] << 64) // p)
         with nogil:
             for s in range(memo.n_sets):
                 for x in range(full + 1):
@@ -187,7 +209,8 @@ def cluster_sum_mod(Prepared memo, Py_ssize_t cells, uint64_t p, double deadline
                         v = neg + value[(memo.drop_index[k] << nx) + x]
                         neg = v - p if v >= p else v
                     acc = acc - neg if acc >= neg else acc + p - neg
-                    value[(s << nx) + x] = _mulmod(acc, inverse[memo.sizes[(s << nx) + x]], p)
+                    k = memo.sizes[(s << nx) + x]
+                    value[(s << nx) + x] = _mul_shoup(acc, inverse[k], inverse_shoup[k], p)
                 v = total + value[(s << nx) + full]
                 total = v - p if v >= p else v
                 if (s & 255) == 0 and monotonic_now() > deadline:
@@ -197,4 +220,4 @@ def cluster_sum_mod(Prepared memo, Py_ssize_t cells, uint64_t p, double deadline
             return None
         return total
     finally:
-        free(value); free(inverse)
+        free(value); free(inverse); free(inverse_shoup)
