@@ -1,0 +1,166 @@
+"""GridLocalMinimumCounting: count the numberings of an N x M grid with 1..NM whose local
+minima (cells smaller than all of their up to 8 neighbours) are exactly the cells marked X.
+
+Inclusion-exclusion over the extra minima E, chosen among the cells C that touch no X (an X
+already makes its neighbours non-minimal): answer = sum_E (-1)^|E| #(all of X + E minimal).
+Taking the cells of Y from the smallest value up, the probability that all
+of Y are minima is h(Y) = (1/|N[Y]|) sum_{y in Y} h(Y - y) (N[Y]: Y and its neighbours; the
+smallest of N[Y] must be a cell of Y). One DP over the independent sets S of X + C carries
+the signs: D(S) = (1/|N[S]|) sum_y sign(y) D(S - y), and the count is (NM)! sum_{S >= X} D(S).
+Cells at king distance >= 3 do not interact, so the sum factorizes over the clusters of X + C.
+Compiled modulo primes above NM; the count is below (NM)!.
+Reward: (min/max)^10 against the true count; a negative answer is wrong-format."""
+from __future__ import annotations
+
+from fractions import Fraction
+from math import factorial
+
+from rlve_fast import deadline
+from rlve_fast.envs.counting._multimodular_b5 import combine
+from rlve_fast.integer_answer import IntegerAnswerEnvironment
+
+try:
+    from rlve_fast.envs.counting import _grid_local_minimum_counting_solver as _compiled
+except ImportError:  # the extension is not built: the exact Python twin does the work
+    _compiled = None
+
+MAX_STATES = 1 << 26  # larger clusters are refused rather than run out of memory
+
+
+def _around(n, m, i, j):
+    return [(i + a, j + b) for a in (-1, 0, 1) for b in (-1, 0, 1) if 0 <= i + a < n and 0 <= j + b < m]
+
+
+def clusters(grid):
+    """(minima, extras) per cluster: cell lists of X and of the cells touching no X, grouped by
+    king distance <= 2 (their closed neighbourhoods meet)."""
+    n, m = len(grid), len(grid[0])
+    marked = [(i, j) for i in range(n) for j in range(m) if grid[i][j] == "X"]
+    for i, j in marked:
+        if any(grid[a][b] == "X" for a, b in _around(n, m, i, j) if (a, b) != (i, j)):
+            raise ValueError("two marked cells touch: no numbering has both as minima")
+    covered = {c for i, j in marked for c in _around(n, m, i, j)}
+    cells = marked + [(i, j) for i in range(n) for j in range(m) if (i, j) not in covered]
+    parent = list(range(len(cells)))
+
+    def root(a):
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    where = {c: k for k, c in enumerate(cells)}
+    for k, (i, j) in enumerate(cells):
+        for a in range(i - 2, i + 3):
+            for b in range(j - 2, j + 3):
+                other = where.get((a, b))
+                if other is not None:
+                    parent[root(other)] = root(k)
+    groups = {}
+    for k, cell in enumerate(cells):
+        groups.setdefault(root(k), ([], []))[0 if k < len(marked) else 1].append(cell)
+    return list(groups.values())
+
+
+def cluster_sum(n, m, minima, extras) -> Fraction:
+    """sum over independent E in extras of (-1)^|E| h(minima + E) (Python twin, exact)."""
+    cells = minima + extras
+    near = [frozenset(_around(n, m, *c)) for c in cells]
+    sign = [1] * len(minima) + [-1] * len(extras)
+    touching = [[k for k in range(len(cells)) if k != q and cells[k] in near[q]] for q in range(len(cells))]
+    table = {0: Fraction(1)}
+    order = [0]
+    for s in order:  # breadth-first over independent sets, as bit masks of ``cells``
+        for q in range(len(cells)):
+            if not s >> q & 1 and not any(s >> k & 1 for k in touching[q]):
+                t = s | 1 << q
+                if t not in table:
+                    table[t] = None
+                    order.append(t)
+        deadline.check()
+    order.sort(key=lambda s: bin(s).count("1"))
+    for s in order[1:]:
+        covered = set().union(*(near[q] for q in range(len(cells)) if s >> q & 1))
+        table[s] = sum(sign[q] * table[s ^ 1 << q] for q in range(len(cells)) if s >> q & 1) / len(covered)
+    full = (1 << len(minima)) - 1
+    return sum(v for s, v in table.items() if s & full == full)
+
+
+def count_numberings(grid) -> int:
+    n, m = len(grid), len(grid[0])
+    groups = clusters(grid)
+    if _compiled is None:
+        total = Fraction(factorial(n * m))
+        for minima, extras in groups:
+            total *= cluster_sum(n, m, minima, extras)
+        return int(total)
+    prepared = []
+    for minima, extras in groups:
+        tables = _compiled.prepare(*_cluster_masks(n, m, minima, extras), MAX_STATES, deadline.deadline_at())
+        if tables is None:
+            deadline.check()
+        prepared.append(tables)
+    bits = factorial(n * m).bit_length() + 1
+
+    def residue(p):
+        value = factorial(n * m) % p
+        for tables in prepared:
+            got = _compiled.cluster_sum_mod(tables, n * m, p, deadline.deadline_at())
+            if got is None:
+                return None
+            value = value * got % p
+        return value
+
+    answer = combine(bits, residue)
+    if answer is None:
+        deadline.check()
+    return answer
+
+
+def _cluster_masks(n, m, minima, extras):
+    """The compiled solver's view of a cluster: neighbourhoods as bit masks over the grid, and
+    for the extras, which of them touch (they may not both be minima)."""
+    def near_mask(i, j):
+        return sum(1 << (a * m + b) for a, b in _around(n, m, i, j))
+
+    if len(extras) > 64 or len(minima) > 30:
+        raise ValueError("cluster too large to count")
+    where = {c: k for k, c in enumerate(extras)}
+    touching = [sum(1 << where[c] for c in _around(n, m, i, j) if c in where and c != (i, j)) for i, j in extras]
+    return n * m, [near_mask(*c) for c in minima], [near_mask(*c) for c in extras], touching
+
+
+class GridLocalMinimumCounting(IntegerAnswerEnvironment):
+    id = "GridLocalMinimumCounting"
+
+    @staticmethod
+    def schedule():
+        size = 3
+        while True:
+            yield [{"MAX_N_M": size}]
+            size += 1
+
+    def sample(self, rng, parameter):
+        limit = parameter["MAX_N_M"]
+        if limit < 2:
+            raise ValueError("MAX_N_M must be at least 2")
+        n, m = rng.randint(2, limit), rng.randint(2, limit)
+        values = list(range(1, n * m + 1))
+        rng.shuffle(values)
+        grid = [["X" if all(values[a * m + b] > values[i * m + j] for a, b in _around(n, m, i, j) if (a, b) != (i, j))
+                 else "." for j in range(m)] for i in range(n)]
+        parameter.update(N=n, M=m, grid=grid)
+
+    def solve(self, parameter):
+        return {"reference_answer": count_numberings(parameter["grid"])}
+
+    def prompt(self, parameter):
+        n, m = parameter["N"], parameter["M"]
+        rows = "\n".join("".join(row) for row in parameter["grid"])
+        return (f"Write the numbers 1 to {n * m} into the cells of a grid with {n} rows and {m} columns, each "
+                "number in exactly one cell. A cell is a local minimum when its number is smaller than the "
+                "numbers in all of its neighbouring cells, the neighbours being the up to 8 cells that share "
+                "a side or a corner with it (cells outside the grid do not count).\n\n"
+                f"In the pattern below, X marks a cell and . an unmarked one:\n{rows}\n\n"
+                "How many ways of writing the numbers make the local minima exactly the marked cells? Answer "
+                "with a single integer.")
