@@ -16,7 +16,7 @@ from rlve_fast.envs.arithmetic._arith_b6 import count_bracketing_values as compi
 from rlve_fast.envs.arithmetic.expression_adding_parenthese_counting import (
     count_bracketing_values, count_bracketing_values_python)
 from rlve_fast.envs.arithmetic.matrix_binary_exponentiation import matrix_power, matrix_power_python
-from rlve_fast.envs.arithmetic.polynomial_interpolation import evaluate, interpolate
+from rlve_fast.envs.arithmetic.polynomial_interpolation import evaluate, evaluate_all, interpolate
 
 
 # ----------------------------------------------------------------------------- solvers
@@ -49,6 +49,16 @@ def test_interpolation_recovers_random_polynomials():
     # through (0, 0) and (2, 1): f(x) = x / 2, not integral
     assert interpolate([0, 2], [0, 1]) == [0, Fraction(1, 2)]
     assert evaluate([1, 2, 3], 2) == 1 + 4 + 12
+    assert evaluate_all([1, 2, 3], [2, -2, 0]) == [17, 9, 1]
+
+
+def test_compiled_evaluation_matches_horner():
+    rng = random.Random(5)
+    for _ in range(300):
+        coeffs = [rng.choice([rng.randint(-5, 5), rng.randint(-2 ** 61, 2 ** 61)]) for _ in range(rng.randint(1, 40))]
+        xs = [rng.randint(-200, 200) for _ in range(6)] + [0, 1, -1, 2 ** 61, -2 ** 61]
+        assert evaluate_all(coeffs, xs) == [evaluate(coeffs, x) for x in xs]
+    assert evaluate_all([1, 2], [2 ** 70]) == [1 + 2 ** 71]  # beyond 62 bits: Horner in Python
 
 
 def bracketing_values(operands, operators):
