@@ -15,7 +15,8 @@ from _b6_helpers import rewards_on_both_paths
 from rlve_fast.envs.arithmetic._arith_b6 import count_bracketing_values as compiled_count
 from rlve_fast.envs.arithmetic.expression_adding_parenthese_counting import (
     count_bracketing_values, count_bracketing_values_python)
-from rlve_fast.envs.arithmetic.matrix_binary_exponentiation import matrix_power, matrix_power_python
+from rlve_fast.envs.arithmetic.matrix_binary_exponentiation import (matrix_power, matrix_power_python,
+                                                                     uniform_below)
 from rlve_fast.envs.arithmetic.polynomial_interpolation import evaluate, evaluate_all, interpolate
 
 
@@ -37,6 +38,17 @@ def test_matrix_power_by_hand():
     assert matrix_power([[1, 1], [1, 0]], 10, 10000) == [[89, 55], [55, 34]]
     assert matrix_power([[1, 1], [1, 0]], 30, 10000) == [[1346269 % 10000, 832040 % 10000],
                                                           [832040 % 10000, 514229 % 10000]]
+
+
+def test_bulk_uniform_draws_cover_the_range_evenly():
+    rng = random.Random(4)
+    for bound in (1, 2, 10, 10000, 1 << 16):
+        draws = uniform_below(rng, bound, 5000)
+        assert len(draws) == 5000 and all(0 <= d < bound for d in draws)
+    counts = [0] * 10
+    for d in uniform_below(rng, 10, 100000):
+        counts[d] += 1
+    assert all(9400 < c < 10600 for c in counts)  # about 10000 each (sd ~95)
 
 
 def test_interpolation_recovers_random_polynomials():

@@ -57,14 +57,22 @@ cdef class MatrixMatchKernel(Kernel):
 # ----------------------------------------------------------------------------- matrix power
 cdef void matrix_product(const uint64_t *a, const uint64_t *b, uint64_t *out, Py_ssize_t n,
                          uint64_t mod) noexcept nogil:
+    """out = a b mod ``mod``; a row-column sum is reduced once when its n products fit in
+    64 bits (mod 10000: up to 10**11 columns), else after every product."""
     cdef Py_ssize_t i, j, t
     cdef uint64_t acc
+    cdef bint lazy = (mod - 1) * (mod - 1) <= (<uint64_t> -1) // <uint64_t> n
     for i in range(n):
         for j in range(n):
             acc = 0
-            for t in range(n):
-                acc = (acc + a[i * n + t] * b[t * n + j]) % mod
-            out[i * n + j] = acc
+            if lazy:
+                for t in range(n):
+                    acc += a[i * n + t] * b[t * n + j]
+                out[i * n + j] = acc % mod
+            else:
+                for t in range(n):
+                    acc = (acc + a[i * n + t] * b[t * n + j]) % mod
+                out[i * n + j] = acc
 
 
 def matrix_power_mod(rows, uint64_t k, uint64_t mod):
