@@ -43,7 +43,7 @@ def test_extraction(benchmark, size, implementation):
 
 
 @pytest.mark.parametrize("env_id", ENVS)
-@pytest.mark.parametrize("difficulty", [0, 5, 10])
+@pytest.mark.parametrize("difficulty", benchmark.GENERATION_LEVELS)
 def test_generation(benchmark, env_id, difficulty):
     env = rlve_fast.make(env_id)
     seeds = iter(range(10**9))

@@ -13,14 +13,18 @@ import pytest
 import rlve_fast
 from rlve_fast import _impl
 from rlve_fast.config import check_parameter
-from rlve_fast.errors import GenerationError, GenerationTimeout
+from rlve_fast.errors import GenerationError, GenerationTimeout, RLVEError
 
 ENVS = rlve_fast.environments()
 SEEDS = range(4)
 LEVELS = (0, 1, 3, 5)
 
 # env id -> {check name: reason}
-KNOWN_EXCEPTIONS: dict = {}
+KNOWN_EXCEPTIONS: dict = {
+    "Cinema": {"reference": "upstream compares the parsed pair (a tuple) with the stored gold_answer, which is "
+                            "a list once the config has been through JSON, so every answer scores 0 (the parity "
+                            "corpus shows it; tests/envs/test_cinema.py pins it)"},
+}
 
 
 def _skip_known(env_id, check):
@@ -50,7 +54,7 @@ def test_schedule_levels_are_parameter_lists(env_id):
 
 
 @pytest.mark.parametrize("env_id", ENVS)
-def test_reference_answer_scores_full_marks(env_id):
+def test_reference_answer_is_accurate(env_id):
     _skip_known(env_id, "reference")
     for env, problem in _problems(env_id):
         check_parameter(env_id, problem.parameter, env.parameter_types)
@@ -60,7 +64,10 @@ def test_reference_answer_scores_full_marks(env_id):
         for markers in (("<answer>", "</answer>"), ("\\boxed{", "}")):
             env_m = rlve_fast.make(env_id, markers)
             got = env_m.verify(problem.config, "Thinking...%s%s%s" % (markers[0], reference, markers[1]))
-            assert got == {"reward": 1.0, "accuracy": 1, "format_score": 1}, (problem.config, got)
+            # accuracy 1; the reward is 1.0 except where upstream keeps headroom above the
+            # reference (PolynomialMinimum pays its threshold for matching it)
+            assert got["accuracy"] == 1 and got["format_score"] == 1, (problem.config, got)
+            assert got["reward"] >= problem.passing_reward_threshold - 1e-6, (problem.config, got)
 
 
 @pytest.mark.parametrize("env_id", ENVS)
@@ -134,7 +141,15 @@ def test_compiled_and_python_paths_agree(env_id):
         for answer in _corruptions(reference):
             response = "<answer>%s</answer>" % answer
             with _impl.implementation("compiled"):
-                fast = env.verify(problem.config, response)
+                fast = _outcome(env, problem.config, response)
             with _impl.implementation("python"):
-                slow = env.verify(problem.config, response)
+                slow = _outcome(env, problem.config, response)
             assert fast == slow, (problem.config, answer)
+
+
+def _outcome(env, config, response):
+    """The reward dict, or the type of the error (a reward out of range raises, as upstream)."""
+    try:
+        return env.verify(config, response)
+    except RLVEError as exc:
+        return type(exc)

@@ -23,13 +23,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
-BOXED = ("\\boxed{", "}")
-ANSWER_TAGS = ("<answer>", "</answer>")
-
-_INSTRUCTIONS = {
-    BOXED: "\n\nPut your final answer inside \\boxed{}, e.g. \\boxed{your answer}.",
-    ANSWER_TAGS: "\n\nPut your final answer between <answer> and </answer>, e.g. <answer>your answer</answer>.",
-}
+from rlve_fast.integrations._common import ANSWER_TAGS, BOXED, answer_instruction
 
 
 def answer_markers(args) -> Tuple[str, str]:
@@ -118,7 +112,7 @@ class CurriculumDataSource:
             threshold=getattr(args, "min_metric_to_increase_difficulty", 0.9),
             min_prompts=getattr(args, "min_prompts_before_difficulty_check", 8),
             seed=getattr(args, "rollout_seed", 0) or 0)
-        self.instruction = _INSTRUCTIONS[answer_markers(args)]
+        self.instruction = answer_instruction(answer_markers(args))
         self.sample_index = 0
         self.Sample = _sample_class()
 

@@ -22,7 +22,7 @@ try:  # subclass the cookbook's interfaces where it is installed
 except ImportError:  # pragma: no cover - exercised where the cookbook is absent
     _Env = _EnvGroupBuilder = _RLDataset = object
 
-ANSWER_INSTRUCTION = "\n\nPut your final answer between {start} and {end}."
+from rlve_fast.integrations._common import answer_instruction
 
 
 def _renderer(renderer_name: Optional[str], model_name: Optional[str], factory: Optional[Callable]):
@@ -68,8 +68,7 @@ class RLVETinkerEnv(_Env):
         return self.renderer.get_stop_sequences()
 
     def question(self) -> str:
-        start, end = self.answer_markers
-        return self.problem.prompt + ANSWER_INSTRUCTION.format(start=start, end=end)
+        return self.problem.prompt + answer_instruction(self.answer_markers)
 
     async def initial_observation(self):
         return self.renderer.build_generation_prompt([{"role": "user", "content": self.question()}]), self.stop_condition

@@ -2,19 +2,39 @@
 
 For each pair of boundary rows the column sums form a 1-D array; its subarrays with sum
 divisible by K pair up equal prefix sums mod K, so each row pair costs one pass over the
-columns. Reward: (min/max)^10 against the true count, with 0 right only when the count is
+columns (compiled). Reward: (min/max)^10 against the true count, with 0 right only when the count is
 0; a negative answer is wrong-format."""
 from __future__ import annotations
 
 from collections import Counter
 
+from rlve_fast import deadline
+from rlve_fast.envs._generation import join_ints, uniform_ints
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
+try:
+    from rlve_fast.envs.counting._submatrix_sum_divisible_counting_solver import count_divisible
+except ImportError:  # the extension did not build: the Python count below
+    count_divisible = None
 
 def count_divisible_submatrices(matrix, k: int) -> int:
+    """The count, compiled where the instance allows (same value as the plain count)."""
+    if count_divisible is None or type(k) is not int or not 1 <= k <= 1 << 24:
+        return plain_count_divisible_submatrices(matrix, k)
+    count = count_divisible(matrix, k, deadline.deadline_at())
+    if count == -1:  # not a plain matrix of ints
+        return plain_count_divisible_submatrices(matrix, k)
+    if count is None:
+        deadline.check()
+        raise AssertionError("the compiled count stopped before its deadline")
+    return count
+
+
+def plain_count_divisible_submatrices(matrix, k: int) -> int:
     rows, cols = len(matrix), len(matrix[0])
     total = 0
     for top in range(rows):
+        deadline.check()
         column_sums = [0] * cols
         for bottom in range(top, rows):
             row = matrix[bottom]
@@ -46,14 +66,15 @@ class SubmatrixSumDivisibleCounting(IntegerAnswerEnvironment):
             raise ValueError("MAX_N_M must be at least 2")
         n, m = rng.randint(2, limit), rng.randint(2, limit)
         k = rng.randint(2, n * m)
-        parameter.update(N=n, M=m, K=k, matrix=[[rng.randint(0, k - 1) for _ in range(m)] for _ in range(n)])
+        cells = uniform_ints(rng, n * m, 0, k - 1)
+        parameter.update(N=n, M=m, K=k, matrix=[cells[i * m:(i + 1) * m] for i in range(n)])
 
     def solve(self, parameter):
         return {"reference_answer": count_divisible_submatrices(parameter["matrix"], parameter["K"])}
 
     def prompt(self, parameter):
         n, m, k = parameter["N"], parameter["M"], parameter["K"]
-        rows = "\n".join(" ".join(map(str, row)) for row in parameter["matrix"])
+        rows = "\n".join([join_ints(row) for row in parameter["matrix"]])
         return (f"Here is a {n} x {m} matrix of integers (one row per line):\n{rows}\n\n"
                 f"A submatrix is any non-empty block of consecutive rows and consecutive columns; blocks at "
                 f"different positions are different even when their entries are equal, and the whole matrix "

@@ -4,13 +4,21 @@ pure repeating fractions in base K.
 A reduced fraction x/y repeats from the first digit in base K exactly when gcd(y, K) = 1, so
 the count is #{(x, y) : gcd(x, y) = 1, gcd(y, K) = 1}; Moebius inversion over g = gcd(x, y)
 gives sum_g mu(g) [gcd(g, K) = 1] floor(N/g) C(floor(M/g)), with C(t) the count of y <= t
-coprime to K.
+coprime to K; runs of g sharing floor(N/g) and floor(M/g) need only the prefix sums of
+mu(g) [gcd(g, K) = 1] (compiled: a sieve below max(N, M)^(2/3), a Dirichlet identity above).
 Reward: (min/max)^10 against the true count; an answer <= 0 is wrong-format."""
 from __future__ import annotations
 
 from math import gcd
 
+from rlve_fast import deadline
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
+
+try:
+    from rlve_fast.envs.number_theory._circulating_decimal_counting_solver import LIMIT as _COMPILED_LIMIT
+    from rlve_fast.envs.number_theory._circulating_decimal_counting_solver import count_coprime_pairs
+except ImportError:  # the extension did not build: the plain sum below
+    count_coprime_pairs, _COMPILED_LIMIT = None, 0
 
 
 def mobius(limit: int):
@@ -18,6 +26,7 @@ def mobius(limit: int):
     is_composite = bytearray(limit + 1)
     for p in range(2, limit + 1):
         if not is_composite[p]:
+            deadline.check()
             for multiple in range(p, limit + 1, p):
                 if multiple > p:
                     is_composite[multiple] = 1
@@ -28,6 +37,18 @@ def mobius(limit: int):
 
 
 def count_pure_repeating(n: int, m: int, k: int) -> int:
+    """The count, compiled where it can be (same value as :func:`plain_count_pure_repeating`)."""
+    if count_coprime_pairs is None or not (1 <= n < _COMPILED_LIMIT and 1 <= m < _COMPILED_LIMIT
+                                           and 2 <= k < 1 << 31):
+        return plain_count_pure_repeating(n, m, k)
+    count = count_coprime_pairs(n, m, k, deadline.deadline_at())
+    if count is None:
+        deadline.check()
+        raise AssertionError("the compiled count stopped before its deadline")
+    return count
+
+
+def plain_count_pure_repeating(n: int, m: int, k: int) -> int:
     coprime_in_period = [0] * (k + 1)
     for r in range(1, k + 1):
         coprime_in_period[r] = coprime_in_period[r - 1] + (gcd(r, k) == 1)

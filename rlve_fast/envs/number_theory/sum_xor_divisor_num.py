@@ -2,12 +2,20 @@
 
 Solved by splitting [0, N] and [0, M] into aligned power-of-two blocks: for blocks of sizes
 2^s >= 2^t, the values i XOR j XOR X fill one aligned block of size 2^s exactly 2^t times,
-so each pair of blocks costs two divisor-count prefix sums.
+so each pair of blocks costs two divisor-count prefix sums D(v); the pairs share few distinct
+v (O(log) of them), each evaluated once, compiled.
 Reward: (min/max)^10 against the true sum; a negative answer is wrong-format."""
 from __future__ import annotations
 
+from rlve_fast import deadline
 from rlve_fast.envs.number_theory._divisors import divisor_count_prefix
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
+
+try:
+    from rlve_fast.envs.number_theory._sum_xor_divisor_num_solver import LIMIT as _COMPILED_LIMIT
+    from rlve_fast.envs.number_theory._sum_xor_divisor_num_solver import sum_xor_divisors as _compiled
+except ImportError:  # the extension did not build: the Python sum below
+    _compiled, _COMPILED_LIMIT = None, 0
 
 
 def aligned_blocks(n: int):
@@ -22,13 +30,28 @@ def aligned_blocks(n: int):
 
 
 def sum_xor_divisors(n: int, m: int, x: int) -> int:
-    total = 0
+    """The sum, compiled where it can be (same value as :func:`plain_sum_xor_divisors`)."""
+    if _compiled is None or not (0 <= n < _COMPILED_LIMIT and 0 <= m < _COMPILED_LIMIT
+                                 and 0 <= x < _COMPILED_LIMIT):
+        return plain_sum_xor_divisors(n, m, x)
+    total = _compiled(n, m, x, deadline.deadline_at())
+    if total is None:
+        deadline.check()
+        raise AssertionError("the compiled sum stopped before its deadline")
+    return total
+
+
+def plain_sum_xor_divisors(n: int, m: int, x: int) -> int:
+    total, sums = 0, {}  # D(v) per distinct block end v
     for a, s in aligned_blocks(n):
         for b, t in aligned_blocks(m):
             big, small = max(s, t), min(s, t)
             low = ((a ^ b ^ x) >> big) << big
-            covered = divisor_count_prefix(low + (1 << big) - 1) - divisor_count_prefix(low - 1)
-            total += covered << small
+            for v in (low - 1, low + (1 << big) - 1):
+                if v not in sums:
+                    deadline.check()
+                    sums[v] = divisor_count_prefix(v)
+            total += (sums[low + (1 << big) - 1] - sums[low - 1]) << small
     return total
 
 

@@ -5,14 +5,36 @@ or overweight, is -0.5; no list of integers is -1. (A value above the stored opt
 wrong config: upstream's scorer asserts, so the reward is -1.)"""
 from __future__ import annotations
 
+from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
+from rlve_fast.envs._generation import bounded_ints, uniform_ints
+
+try:
+    from rlve_fast.envs.optimization._knapsack_solver import best_value as _compiled_best_value
+except ImportError:  # the extension did not build: the Python programme below
+    _compiled_best_value = None
 
 
 def best_value(weights, values, capacity: int) -> int:
+    """0/1 knapsack optimum, compiled where the instance allows (same value as
+    :func:`plain_best_value`)."""
+    if (_compiled_best_value is None or len(weights) != len(values) or not 0 <= capacity <= 1 << 28
+            or not all(type(w) is int and w >= 1 for w in weights)
+            or not all(type(v) is int for v in values) or sum(map(abs, values)) >= 1 << 62):
+        return plain_best_value(weights, values, capacity)
+    best = _compiled_best_value(weights, values, capacity, deadline.deadline_at())
+    if best is None:
+        deadline.check()
+        raise AssertionError("the compiled programme stopped before its deadline")
+    return best
+
+
+def plain_best_value(weights, values, capacity: int) -> int:
     """0/1 knapsack by dynamic programming over capacities."""
     best = [0] * (capacity + 1)
     for w, v in zip(weights, values):
+        deadline.check()
         for c in range(capacity, w - 1, -1):
             if best[c - w] + v > best[c]:
                 best[c] = best[c - w] + v
@@ -38,9 +60,9 @@ class Knapsack(Environment):
         n = parameter["N"]
         if n < 2:
             raise ValueError("N must be at least 2")
-        weights = [rng.randint(1, n) for _ in range(n)]
+        weights = uniform_ints(rng, n, 1, n)
         parameter["W"] = weights
-        parameter["V"] = [rng.randint(1, w * self.value_range_multiple) for w in weights]
+        parameter["V"] = bounded_ints(rng, 1, [w * self.value_range_multiple for w in weights])
         parameter["W_max"] = rng.randint(min(weights), sum(weights))
 
     def solve(self, parameter):

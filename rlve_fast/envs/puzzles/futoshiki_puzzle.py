@@ -103,13 +103,21 @@ class FutoshikiPuzzle(Environment):
         rng.shuffle(row_shift)
         rng.shuffle(col_shift)
         solution = [[(row_shift[i] + col_shift[j]) % n for j in range(n)] for i in range(n)]
-        ordered_pairs = [[r1, c1, r2, c2] for r1 in range(n) for c1 in range(n) for r2 in range(n)
-                         for c2 in range(n) if solution[r1][c1] < solution[r2][c2]]
-        count = rng.randint(1, min(len(ordered_pairs), self.constraints_per_row * n))
+        # Cell pairs (a, b) with solution[a] < solution[b]: every value fills n cells, so
+        # there are n^2 * n(n-1)/2 of them.  A few are drawn uniformly without replacement by
+        # rejection (about half of all pairs qualify), never listing the n^4 candidates.
+        valid_pairs = n * n * n * (n - 1) // 2
+        count = rng.randint(1, min(valid_pairs, self.constraints_per_row * n))
+        chosen, inequalities = set(), []
+        while len(inequalities) < count:
+            a, b = rng.randrange(n * n), rng.randrange(n * n)
+            if solution[a // n][a % n] < solution[b // n][b % n] and (a, b) not in chosen:
+                chosen.add((a, b))
+                inequalities.append([a // n, a % n, b // n, b % n])
         puzzle = [row[:] for row in solution]
         for cell in rng.sample(range(n * n), max(1, int(n * n * sparsity))):
             puzzle[cell // n][cell % n] = -1
-        parameter.update(matrix=puzzle, inequalities=rng.sample(ordered_pairs, count),
+        parameter.update(matrix=puzzle, inequalities=inequalities,
                          reference_answer="\n".join(" ".join(map(str, row)) for row in solution))
 
     def solve(self, parameter):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from rlve_fast import rewards
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
+from rlve_fast.envs._generation import join_ints, uniform_ints
 
 
 class Sorting(Environment):
@@ -28,14 +29,14 @@ class Sorting(Environment):
         n = parameter["N"]
         if n < 1:
             raise ValueError("N must be at least 1")
-        parameter["array"] = [rng.randint(0, n * self.value_range_multiple) for _ in range(n)]
+        parameter["array"] = uniform_ints(rng, n, 0, n * self.value_range_multiple)
 
     def solve(self, parameter):
         gold = sorted(parameter["array"])
-        return {"gold_answer": gold, "reference_answer": " ".join(map(str, gold))}
+        return {"gold_answer": gold, "reference_answer": join_ints(gold)}
 
     def prompt(self, parameter):
-        numbers = " ".join(map(str, parameter["array"]))
+        numbers = join_ints(parameter["array"])
         return (
             "Sort these integers from smallest to largest:\n"
             f"{numbers}\n\n"

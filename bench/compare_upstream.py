@@ -1,0 +1,177 @@
+"""Generation and verification speed next to upstream RLVE's, on this machine.
+
+    python bench/compare_upstream.py --upstream /path/to/RLVE [--envs Sudoku Binario ...]
+        [--levels 0 10 20 30] [--seeds 5] [--verify Differentiate Integral PolynomialMinimum]
+
+``--upstream`` is a checkout of github.com/Zhiyuan-Zeng/RLVE (the folder holding ``Gym/``); it is
+imported from there at run time (with a stand-in for ``torch``, which upstream imports only to seed
+its generators) and never copied.  Both sides are timed from the seed to a rendered prompt.
+Each upstream generation runs in a child process that is
+killed at the 10 s budget, because upstream's own timeout abandons a thread that keeps
+computing.  Prints markdown tables: median milliseconds per problem over ``--seeds`` seeds
+("timeout" past 10 s) and the ratio, and for ``--verify`` the verification rows/s of both on
+the parity corpus's completions (one pass each in a fresh process, so no cache has seen an
+answer) with a check that every reward agrees.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import gzip
+import multiprocessing
+import statistics
+import sys
+import time
+import types
+from pathlib import Path
+
+
+import rlve_fast
+from rlve_fast import benchmark
+from rlve_fast.jsonl import loads
+
+BUDGET = 10.0
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "visible.jsonl.gz"
+
+
+def _load_upstream(root: str):
+    """Upstream's environment and controller tables, imported from the checkout at ``root``."""
+    if "torch" not in sys.modules:  # upstream seeds torch; nothing here uses it
+        torch = types.ModuleType("torch")
+        torch.manual_seed = lambda seed: None
+        torch.cuda = types.SimpleNamespace(manual_seed_all=lambda seed: None)
+        torch.backends = types.SimpleNamespace(cudnn=types.SimpleNamespace())
+        sys.modules["torch"] = torch
+    sys.path.insert(0, root)
+    from Gym.environments import identifier2environment
+    from Gym.parameter_controllers import identifier2controller
+    return identifier2environment, identifier2controller
+
+
+def _upstream_parameters(controllers, env_id: str, level: int):
+    controller = controllers[env_id]()
+    for _ in range(level):
+        controller.update()
+    return controller.get_parameter_list()
+
+
+def _upstream_child(root, env_id, level, seed, conn):
+    environments, controllers = _load_upstream(root)
+    # one level-0 generation first, so imports and first-call costs are not timed
+    environments[env_id]().generator(seed=seed + 1, parameter=_upstream_parameters(controllers, env_id, 0)[0],
+                                     timeout_second=int(BUDGET))
+    parameters = _upstream_parameters(controllers, env_id, level)
+    env = environments[env_id]()
+    start = time.perf_counter()
+    ok = env.generator(seed=seed, parameter=copy.deepcopy(parameters[seed % len(parameters)]),
+                       timeout_second=int(BUDGET))
+    if ok:
+        env.prompt_generator()  # ours renders the prompt inside generate(): time the same work
+    conn.send((time.perf_counter() - start) * 1e3 if ok else None)
+
+
+def upstream_generation_ms(root: str, env_id: str, level: int, seeds: int) -> float:
+    """Median ms of upstream's generator (inf: past the budget; nan: it never succeeded)."""
+    context = multiprocessing.get_context("fork")
+    times = []
+    for seed in range(seeds):
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_upstream_child, args=(root, env_id, level, seed, send))
+        child.start()
+        if receive.poll(BUDGET + 5):
+            value = receive.recv()
+            times.append(float("inf") if value is None or value > BUDGET * 1e3 else value)
+        else:
+            times.append(float("inf"))
+        child.kill()
+        child.join()
+    finite = [t for t in times if t == t]
+    return statistics.median(finite) if finite else float("nan")
+
+
+def generation_table(root: str, env_ids, levels, seeds):
+    rows = []
+    for env_id in env_ids:
+        for level in levels:
+            ours = benchmark.generation_ms(env_id, level, seeds=seeds, time_budget=BUDGET)
+            theirs = upstream_generation_ms(root, env_id, level, seeds)
+            ratio = theirs / ours if ours > 0 and theirs != float("inf") and ours != float("inf") else float("nan")
+            rows.append((env_id, level, ours, theirs, ratio))
+            print("  %s level %d: ours %.3g ms, upstream %.3g ms" % (env_id, level, ours, theirs), file=sys.stderr)
+    return ("environment", "level", "ours ms", "upstream ms", "upstream / ours"), rows
+
+
+def _verify_pass(root, env_id, cases, side, conn):
+    """One timed pass over ``cases`` in a fresh process, so no cache holds an answer yet
+    (after one warm-up verification, which imports sympy and the like)."""
+    if side == "ours":
+        envs = {}
+
+        def verify(config, response, markers):
+            env = envs.get(markers) or envs.setdefault(markers, rlve_fast.make(env_id, markers))
+            return env.verify(config, response)["reward"]
+    else:
+        environments, _ = _load_upstream(root)
+
+        def verify(config, response, markers):
+            env = environments[env_id](answer_markers=markers)
+            env.set_config(copy.deepcopy(config))
+            return env.verifier(response)["reward"]
+    warm_config, _, warm_markers = cases[0]
+    verify(warm_config, "<answer>0</answer>", warm_markers)
+    start = time.perf_counter()
+    rewards = [verify(config, response, markers) for config, response, markers in cases]
+    conn.send((len(cases) / (time.perf_counter() - start), rewards))
+
+
+def verification_table(root: str, env_ids):
+    context = multiprocessing.get_context("fork")
+    cases_by_env = {}
+    with gzip.open(CORPUS, "rb") as fh:
+        for line in fh:
+            problem = loads(line)
+            if problem["environment"] in env_ids:
+                for case in problem["cases"]:
+                    if "raises" not in case["expected"]:
+                        cases_by_env.setdefault(problem["environment"], []).append(
+                            (problem["config"], case["response"], tuple(case["answer_markers"])))
+    table = []
+    for env_id in env_ids:
+        cases = cases_by_env.get(env_id, [])
+        if not cases:
+            continue
+        results = []
+        for side in ("ours", "upstream"):
+            receive, send = context.Pipe(duplex=False)
+            child = context.Process(target=_verify_pass, args=(root, env_id, cases, side, send))
+            child.start()
+            results.append(receive.recv())
+            child.join()
+        (ours, our_rewards), (theirs, their_rewards) = results
+        same = all(abs(a - b) <= 1e-9 for a, b in zip(our_rewards, their_rewards))
+        table.append((env_id, len(cases), ours, theirs, ours / theirs, "yes" if same else "NO"))
+    return ("environment", "rows", "ours rows/s", "upstream rows/s", "ours / upstream", "same rewards"), table
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--upstream", required=True, help="checkout of Zhiyuan-Zeng/RLVE (holds Gym/)")
+    parser.add_argument("--envs", nargs="*", help="environments (default: every implemented one)")
+    parser.add_argument("--levels", nargs="*", type=int, default=list(benchmark.GENERATION_LEVELS))
+    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--verify", nargs="*", default=[], help="environments whose verification to compare")
+    args = parser.parse_args()
+    env_ids = args.envs or rlve_fast.environments()
+    if args.levels:
+        header, rows = generation_table(args.upstream, env_ids, args.levels, args.seeds)
+        print("Generation, median ms per problem over %d seeds (10 s budget):\n" % args.seeds)
+        print(benchmark.format_table(header, rows))
+    if args.verify:
+        header, rows = verification_table(args.upstream, args.verify)
+        print("\nVerification on the parity corpus's completions:\n")
+        print(benchmark.format_table(header, rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

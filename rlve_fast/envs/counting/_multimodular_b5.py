@@ -1,0 +1,76 @@
+"""Exact integers from residues modulo word-sized primes (batch 5's counting solvers).
+
+A compiled solver computes a count modulo several primes below 2**62 (additions of two
+residues never overflow 64 bits) and :func:`combine` rebuilds the exact count by the Chinese
+remainder theorem, given an upper bound on its bit length. Solvers that vectorize over many
+residues at once use primes below 2**30 (``primes(count, 30)``) and :func:`from_residues`."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable, List, Optional
+
+_WITNESSES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)  # exact below 3.3e24
+
+
+def _is_prime(n: int) -> bool:
+    if n < 2:
+        return False
+    for p in _WITNESSES:
+        if n % p == 0:
+            return n == p
+    d, s = n - 1, 0
+    while d % 2 == 0:
+        d, s = d // 2, s + 1
+    for a in _WITNESSES:
+        x = pow(a, d, n)
+        if x in (1, n - 1):
+            continue
+        for _ in range(s - 1):
+            x = x * x % n
+            if x == n - 1:
+                break
+        else:
+            return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def primes(count: int, bits: int = 62) -> tuple:
+    """The ``count`` largest primes below 2**bits."""
+    out, candidate = [], (1 << bits) - 1
+    while len(out) < count:
+        if _is_prime(candidate):
+            out.append(candidate)
+        candidate -= 2
+    return tuple(out)
+
+
+def combine(bits: int, residue: Callable[[int], Optional[int]]) -> Optional[int]:
+    """The integer 0 <= x < 2**bits with x = residue(p) mod p for enough primes p (None as
+    soon as ``residue`` gives None: its deadline passed)."""
+    values = combine_all(bits, lambda p: (lambda r: None if r is None else [r])(residue(p)))
+    return None if values is None else values[0]
+
+
+def combine_all(bits: int, residues: Callable[[int], Optional[List[int]]]) -> Optional[List[int]]:
+    """As :func:`combine` for a list of integers at once: ``residues(p)`` gives them all mod p."""
+    values, modulus = None, 1
+    for p in primes(bits // 61 + 1):
+        rs = residues(p)
+        if rs is None:
+            return None
+        if values is None:
+            values = [0] * len(rs)
+        inverse = pow(modulus, -1, p)
+        values = [v + modulus * ((r - v) * inverse % p) for v, r in zip(values, rs)]
+        modulus *= p
+    return values
+
+
+def from_residues(residues: List[int], moduli) -> int:
+    """The integer 0 <= x < prod(moduli) with x = residues[i] mod moduli[i] (Garner)."""
+    value, modulus = 0, 1
+    for r, p in zip(residues, moduli):
+        value += modulus * ((r - value) * pow(modulus, -1, p) % p)
+        modulus *= p
+    return value

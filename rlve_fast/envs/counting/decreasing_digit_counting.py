@@ -1,0 +1,101 @@
+"""DecreasingDigitCounting: how many numbers R have at least two digits in base 2^K, digits
+strictly increasing from left to right, and at most W bits?
+
+An m-digit R is a choice of m distinct non-zero digits, C(V, m) with V = 2^K - 1. With
+W = qK + r (0 < r < K), numbers with q + 1 digits also fit when their leading digit is below
+2^r: sum_{i=1}^{2^r - 1} C(V - i, q) = C(V, q + 1) - C(V - 2^r + 1, q + 1) (hockey stick).
+The sum of C(V, m) over m = 2..q is a partial row sum, computed exactly by binary splitting
+over the shorter of the runs [0, j] and [j + 1, (V - 1) / 2] (the half row sums to 2^(V-1)).
+Reward: (min/max)^10 against the true count; a negative answer is wrong-format, and when the
+count is 0 only 0 earns the reward."""
+from __future__ import annotations
+
+from math import comb
+
+from rlve_fast import deadline
+from rlve_fast.integer_answer import IntegerAnswerEnvironment
+
+
+def _ratio_sum(v: int, lo: int, hi: int):
+    """(P, Q, T) with T/Q = sum_{m=lo}^{hi-1} prod_{t=lo}^{m} (v - t) / (t + 1)."""
+    if hi - lo <= 32:
+        p, q, t = 1, 1, 0
+        for m in range(lo, hi):
+            # T/Q + P'/Q' with P' = P (v - m), Q' = Q (m + 1): bring T/Q to the new denominator
+            t, p, q = t * (m + 1) + p * (v - m), p * (v - m), q * (m + 1)
+        return p, q, t
+    mid = (lo + hi) // 2
+    p1, q1, t1 = _ratio_sum(v, lo, mid)
+    p2, q2, t2 = _ratio_sum(v, mid, hi)
+    deadline.check()
+    return p1 * p2, q1 * q2, t1 * q2 + p1 * t2
+
+
+def binomial_run(v: int, a: int, b: int) -> int:
+    """sum_{m=a}^{b} C(v, m) for 0 <= a <= b <= v."""
+    if b - a < 16:
+        return sum(comb(v, m) for m in range(a, b + 1))
+    _, q, t = _ratio_sum(v, a, b)  # C(v, m + 1) = C(v, m) (v - m) / (m + 1)
+    return comb(v, a) * (q + t) // q
+
+
+def row_prefix(v: int, j: int) -> int:
+    """sum_{m=0}^{j} C(v, m), exactly."""
+    if j < 0:
+        return 0
+    if j >= v:
+        return 1 << v
+    if 2 * j >= v:  # symmetry: C(v, m) = C(v, v - m)
+        return (1 << v) - row_prefix(v, v - 1 - j)
+    if v % 2 == 1:
+        half = (v - 1) // 2  # sum_{m <= half} C(v, m) = 2^(v-1)
+        if half - j < j:
+            return (1 << (v - 1)) - binomial_run(v, j + 1, half)
+    return binomial_run(v, 0, j)
+
+
+def count_increasing(k: int, w: int) -> int:
+    top, rest = divmod(w, k)
+    longest = top + (rest != 0)
+    if longest < 2:
+        return 0
+    v = (1 << k) - 1
+    full = min(longest - 1 if rest else longest, v)  # lengths 2..full are unrestricted
+    total = row_prefix(v, full) - 1 - v if full >= 2 else 0
+    if rest and longest <= v:
+        total += comb(v, longest) - comb(v - (1 << rest) + 1, longest)
+    return total
+
+
+class DecreasingDigitCounting(IntegerAnswerEnvironment):
+    id = "DecreasingDigitCounting"
+    zero_exact = True
+
+    @staticmethod
+    def schedule():
+        k = 2
+        while True:
+            yield [{"MAX_K": k, "MAX_W": k * (1 << k)}]
+            k += 1
+
+    def sample(self, rng, parameter):
+        max_k, max_w = parameter["MAX_K"], parameter["MAX_W"]
+        if max_k < 2 or max_w < 1:
+            raise ValueError("MAX_K must be at least 2 and MAX_W at least 1")
+        k = rng.randint(2, max_k)
+        top = min(max_w, k * (1 << k))
+        parameter.update(K=k, W=rng.randint(k + 1, top) if k + 1 <= top else max_w)
+
+    def solve(self, parameter):
+        return {"reference_answer": count_increasing(parameter["K"], parameter["W"])}
+
+    def prompt(self, parameter):
+        k, w = parameter["K"], parameter["W"]
+        base = 1 << k
+        return (f"Write numbers in base 2^{k} = {base}, whose digits run from 0 to {base - 1}. Count the "
+                "positive integers R such that\n"
+                f"- R has at least two digits in base {base} (no leading zeros),\n"
+                f"- reading R's base-{base} digits from left (most significant) to right, every digit is "
+                "strictly smaller than the digit to its right, and\n"
+                f"- R written in binary, without leading zeros, has at most {w} bits.\n\n"
+                "How many such R are there? Answer with a single integer, for example 10.")

@@ -1,0 +1,82 @@
+"""Minimum_CrossingEdges_GraphPartition: split the vertices of a graph into exactly K
+non-empty parts with as few edges between different parts as possible (the optimum: a
+compiled branch and bound that places vertices breadth-first and bounds the crossings
+still to come).
+
+Answer: the part (0..K-1) of each vertex. Reward: (optimum/crossing edges)^5, 1 when
+nothing crosses; a list of the wrong length, a part outside 0..K-1 or an empty part is
+-0.5; no list is -1. Upstream stores only the optimum (no reference answer)."""
+from __future__ import annotations
+
+from rlve_fast import deadline
+from rlve_fast.answers import int_list_answer
+from rlve_fast.environment import Environment
+from rlve_fast.envs.graphs._graph_common import density_schedule, edge_lines, pair_count, random_pairs
+
+
+class MinimumCrossingEdgesGraphPartition(Environment):
+    id = "Minimum_CrossingEdges_GraphPartition"
+    parameter_types = {"N": int, "K": int, "edges": [[int]], "gold_answer": int}
+
+    invalid_solution = -0.5
+    beta = 5.0
+
+    @staticmethod
+    def schedule():
+        densities = [0.02, 0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95]
+        return density_schedule(3, densities, lambda n, d: pair_count(n, d) > 0)
+
+    def sample(self, rng, parameter):
+        n, density = parameter["N"], parameter["edge_density"]
+        if n < 3 or not 0.0 <= density <= 1.0:
+            raise ValueError("need N >= 3 and 0 <= edge_density <= 1")
+        parameter["K"] = rng.randint(2, n - 1)
+        parameter["edges"] = random_pairs(rng, n, pair_count(n, density))
+
+    def solve(self, parameter):
+        return {"gold_answer": self.best_partition(parameter)[0]}
+
+    @staticmethod
+    def best_partition(parameter):
+        """(fewest crossing edges, the part of each vertex)."""
+        from rlve_fast.envs.graphs._minimum_crossing_edges_graph_partition_kernel import fewest_crossing_edges
+
+        found = fewest_crossing_edges(parameter["N"], parameter["K"], parameter["edges"], deadline.deadline_at())
+        if found is None:
+            deadline.check()
+        return found
+
+    def prompt(self, parameter):
+        n, k = parameter["N"], parameter["K"]
+        return (f"An undirected graph has {n} vertices, numbered 0 to {n - 1}, and these edges:\n"
+                f"{edge_lines(parameter['edges'])}\n\n"
+                f"Divide the vertices into exactly {k} groups, numbered 0 to {k - 1}, so that every vertex "
+                "belongs to one group and no group is empty. An edge is cut when its two ends lie in "
+                "different groups; make the number of cut edges as small as you can.\n\n"
+                f"Answer with {n} integers on one line, separated by spaces: the i-th integer is the group "
+                f"(0 to {k - 1}) of vertex i - 1, so the first one is the group of vertex 0.")
+
+    def parse(self, answer):
+        return int_list_answer(answer)
+
+    def score(self, parameter, parsed):
+        n, k = parameter["N"], parameter["K"]
+        if len(parsed) != n or not all(0 <= x < k for x in parsed) or len(set(parsed)) != k:
+            return self.invalid_solution
+        crossing = sum(parsed[u] != parsed[v] for u, v in parameter["edges"])
+        gold = parameter["gold_answer"]
+        if gold > crossing:
+            raise ValueError("a partition with fewer crossing edges than the stored optimum")
+        if crossing == 0:
+            return 1.0
+        return (gold / crossing) ** self.beta
+
+    def kernel(self, parameter):
+        from rlve_fast.envs.graphs._minimum_crossing_edges_graph_partition_kernel import PartitionKernel
+
+        n, k, edges = parameter["N"], parameter["K"], parameter["edges"]
+        if (not 0 <= n <= 1 << 20 or not 0 <= k <= 1 << 20
+                or any(len(e) != 2 or not (0 <= e[0] < n and 0 <= e[1] < n) for e in edges)):
+            return None  # unusual configs: the Python scorer reproduces upstream exactly
+        return PartitionKernel(n, k, edges, parameter["gold_answer"], self.beta, self.wrong_format,
+                               self.invalid_solution)

@@ -1,0 +1,98 @@
+"""MinimumSteinerTree: in a connected weighted graph, pick edges of least total weight that
+connect K given vertices (the optimum: Dreyfus-Wagner over terminal subsets, or, when
+non-terminals are few, minimum spanning trees over every set of them; compiled).
+
+Answer: the endpoints of the chosen edges, "u1 v1 u2 v2 ...". Reward: (optimum/weight)^5
+for graph edges forming one connected piece that touches every terminal and only vertices
+0..N-1; an odd count of numbers is -1; anything else invalid is -0.5. Upstream stores only
+the optimum (no reference answer)."""
+from __future__ import annotations
+
+from rlve_fast import deadline
+from rlve_fast.answers import int_list_answer
+from rlve_fast.environment import Environment
+from rlve_fast.envs.graphs._graph_common import density_schedule, edge_lines, pair_count, random_connected_weighted
+from rlve_fast.envs.graphs.minimum_spanning_tree import DisjointSets
+
+MAX_TERMINALS = 20
+
+
+class MinimumSteinerTree(Environment):
+    id = "MinimumSteinerTree"
+    parameter_types = {"N": int, "edges": [[int]], "to_be_connected": [int], "gold_answer": int}
+
+    invalid_solution = -0.5
+    beta = 5.0
+
+    @staticmethod
+    def schedule():
+        densities = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
+        return density_schedule(4, densities, lambda n, d: pair_count(n, d) > n - 1)
+
+    def sample(self, rng, parameter):
+        n, density = parameter["N"], parameter["edge_density"]
+        if n < 4 or not 0.0 <= density <= 1.0:
+            raise ValueError("need N >= 4 and 0 <= edge_density <= 1")
+        parameter["edges"] = random_connected_weighted(rng, n, density, n)
+        parameter["K"] = rng.randint(3, min(MAX_TERMINALS, n - 1))
+        parameter["to_be_connected"] = rng.sample(range(n), parameter["K"])
+
+    def solve(self, parameter):
+        from rlve_fast.envs.graphs._minimum_steiner_tree_kernel import steiner_tree_weight
+
+        weight = steiner_tree_weight(parameter["N"], parameter["edges"], parameter["to_be_connected"],
+                                     deadline.deadline_at())
+        if weight is None:
+            deadline.check()
+        return {"gold_answer": weight}
+
+    def prompt(self, parameter):
+        n, k = parameter["N"], parameter["K"]
+        terminals = " ".join(map(str, parameter["to_be_connected"]))
+        return (f"An undirected graph has {n} vertices, numbered 0 to {n - 1}. Its edges are listed below as "
+                f"(u, v, w): an edge between u and v of weight w.\n{edge_lines(parameter['edges'])}\n\n"
+                f"Choose some of these edges so that the chosen edges, taken together, form one connected "
+                f"piece that includes all of these {k} vertices: {terminals}. Make the total weight of the "
+                "chosen edges as small as you can.\n\n"
+                "Answer with the two ends of each chosen edge, all on one line and separated by spaces: "
+                "u1 v1 u2 v2 ... (for example 0 1 1 2 2 3 chooses the edges 0-1, 1-2 and 2-3).")
+
+    def parse(self, answer):
+        return int_list_answer(answer)
+
+    def score(self, parameter, parsed):
+        n = parameter["N"]
+        if len(parsed) % 2:
+            return self.wrong_format
+        chosen = [(parsed[i], parsed[i + 1]) for i in range(0, len(parsed), 2)]
+        ends = {x for edge in chosen for x in edge}
+        if not (ends <= set(range(n)) and ends >= set(parameter["to_be_connected"])):
+            return self.invalid_solution
+        weight_of = {(u, v): w for u, v, w in parameter["edges"]}
+        weight = 0
+        for u, v in chosen:
+            key = (min(u, v), max(u, v))
+            if key not in weight_of:
+                return self.invalid_solution
+            weight += weight_of[key]
+        if not ends:
+            raise ValueError("an empty graph is neither connected nor disconnected")
+        pieces = DisjointSets(n)
+        for u, v in chosen:
+            pieces.union(u, v)
+        if len({pieces.find(v) for v in ends}) != 1:
+            return self.invalid_solution
+        gold = parameter["gold_answer"]
+        if gold > weight:
+            raise ValueError("a tree lighter than the stored optimum")
+        return (gold / weight) ** self.beta
+
+    def kernel(self, parameter):
+        from rlve_fast.envs.graphs._minimum_steiner_tree_kernel import SteinerKernel
+
+        n, edges, terminals = parameter["N"], parameter["edges"], parameter["to_be_connected"]
+        if (not 1 <= n <= 4096 or any(len(e) != 3 or not (0 <= e[0] < n and 0 <= e[1] < n) for e in edges)
+                or any(abs(e[2]) > 1 << 40 for e in edges) or not all(0 <= t < n for t in terminals)):
+            return None  # unusual configs: the Python scorer reproduces upstream exactly
+        return SteinerKernel(n, edges, terminals, parameter["gold_answer"], self.beta, self.wrong_format,
+                             self.invalid_solution)

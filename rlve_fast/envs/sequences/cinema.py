@@ -1,0 +1,84 @@
+"""Cinema: N people in turn pick a uniform random seat among K (N <= K) and walk right to the
+first free seat, standing if there is none. Give the probability that everyone sits, as a
+reduced fraction "A B".
+
+The probability is (K + 1)**(N - 1) * (K - N + 1) / K**N (the parking-function count).
+Reward: exactly two integers equal to the stored pair give 1, other pairs 0, anything else -1.
+The stored ``gold_answer`` is compared as upstream compares it: a tuple against the stored
+value, so a config whose pair came back from JSON as a list scores every answer 0.
+"""
+from __future__ import annotations
+
+import math
+
+from rlve_fast.environment import Environment
+from rlve_fast.envs.sequences._schedules_b7 import grow_by_half
+
+MAX_DIGITS = 4300  # Python's default limit on int -> str: larger answers cannot be written
+TOO_LONG = 10 ** MAX_DIGITS
+
+
+def seating_probability(n: int, k: int):
+    """(A, B) with A / B = (k + 1)**(n - 1) * (k - n + 1) / k**n in lowest terms."""
+    if not 1 <= n <= k:
+        raise ValueError("need 1 <= N <= K")
+    free = k - n + 1
+    # k + 1 and k are coprime, so only the factor k - n + 1 can share primes with k**n; its
+    # multiplicity of any prime is below its bit length
+    common = math.gcd(free, k ** min(n, free.bit_length() + 1))
+    return (k + 1) ** (n - 1) * (free // common), k ** n // common
+
+
+class Cinema(Environment):
+    id = "Cinema"
+    parameter_types = {"gold_answer": object}
+    # the generator writes the pair and its text form; solve() recomputes the pair (the text
+    # form scores 0 on a JSON config, as upstream's own reference does)
+    planted_answer = True
+    exact_answer_keys = ("gold_answer",)
+
+    correct = 1.0
+    wrong = 0.0
+
+    @staticmethod
+    def schedule():
+        return grow_by_half("MAX_N_K", 4)
+
+    def sample(self, rng, parameter):
+        top = parameter["MAX_N_K"]
+        if top < 2:
+            raise ValueError("MAX_N_K must be at least 2")
+        parameter["N"] = rng.randint(2, top)
+        parameter["K"] = rng.randint(parameter["N"], top)
+        parameter.update(self.solve(parameter))
+        a, b = parameter["gold_answer"]
+        parameter["reference_answer"] = "%d %d" % (a, b)
+
+    def solve(self, parameter):
+        n, k = parameter["N"], parameter["K"]
+        if (n - 1) * math.log10(k) > MAX_DIGITS + 1:  # B >= K**(N-1) has too many digits
+            raise ValueError("the fraction has more than %d digits" % MAX_DIGITS)
+        a, b = seating_probability(n, k)
+        if a >= TOO_LONG or b >= TOO_LONG:  # upstream cannot write it either
+            raise ValueError("the fraction has more than %d digits" % MAX_DIGITS)
+        return {"gold_answer": [a, b]}
+
+    def prompt(self, parameter):
+        n, k = parameter["N"], parameter["K"]
+        return (f"A cinema has one row of {k} seats, numbered 1 to {k}. {n} people enter one after "
+                f"another. Each person picks a number L from 1 to {k} uniformly at random, independently "
+                "of everyone else, and walks to seat L; if it is taken they try L + 1, L + 2, and so on, "
+                f"taking the first free seat, and if every seat from L to {k} is taken they stand.\n\n"
+                f"What is the probability that all {n} people get a seat? Write it as a fraction A/B in "
+                "lowest terms (gcd(A, B) = 1) and answer with the two integers A and B on one line, "
+                "separated by a space (for example: 3 4).")
+
+    def parse(self, answer):
+        try:
+            a, b = map(int, answer.split())
+        except Exception:  # noqa: BLE001 - not exactly two integers
+            return None
+        return a, b
+
+    def score(self, parameter, parsed):
+        return self.correct if parsed == parameter["gold_answer"] else self.wrong

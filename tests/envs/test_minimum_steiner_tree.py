@@ -1,0 +1,95 @@
+"""MinimumSteinerTree: both exact methods against every edge subset of small graphs, the
+scorer's rule."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph_scoring import both_paths, uses_kernel
+from rlve_fast.envs.graphs._graph_common import random_connected_weighted
+from rlve_fast.envs.graphs._minimum_steiner_tree_kernel import steiner_tree_weight
+
+ENV = "MinimumSteinerTree"
+INF = float("inf")
+
+
+def joins(terminals, chosen):
+    reach, stack = {terminals[0]}, [terminals[0]]
+    while stack:
+        x = stack.pop()
+        for u, v, _ in chosen:
+            for a, b in ((u, v), (v, u)):
+                if a == x and b not in reach:
+                    reach.add(b)
+                    stack.append(b)
+    return set(terminals) <= reach
+
+
+def brute_force(edges, terminals):
+    return min(sum(e[2] for e in chosen) for mask in range(1 << len(edges))
+               for chosen in [[e for i, e in enumerate(edges) if mask >> i & 1]] if joins(terminals, chosen))
+
+
+@pytest.mark.parametrize("method", ["terminal subsets", "spanning subsets"])
+def test_methods_against_every_edge_subset(method):
+    rng = random.Random(71)
+    for _ in range(120):
+        n = rng.randint(3, 7)
+        edges = random_connected_weighted(rng, n, rng.random() * 0.6, n)[:11]
+        # at most 11 edges keep the enumeration small; the terminals may end up apart (skipped)
+        terminals = rng.sample(range(n), rng.randint(1, n))
+        try:
+            expected = brute_force(edges, terminals)
+        except ValueError:
+            continue  # trimming made the terminals unreachable from each other
+        assert steiner_tree_weight(n, edges, terminals, INF, method) == expected, (n, edges, terminals)
+
+
+def test_choice_of_method_and_limits():
+    rng = random.Random(72)
+    edges = random_connected_weighted(rng, 20, 0.3, 20)
+    terminals = rng.sample(range(20), 8)
+    assert (steiner_tree_weight(20, edges, terminals, INF) == steiner_tree_weight(20, edges, terminals, INF,
+                                                                                  "terminal subsets")
+            == steiner_tree_weight(20, edges, terminals, INF, "spanning subsets"))
+    with pytest.raises(ValueError):
+        steiner_tree_weight(4, [[0, 1, 1], [2, 3, 1]], [0, 2], INF)  # not connected
+    with pytest.raises(ValueError):
+        steiner_tree_weight(4, [[0, 1, 1]], [0, 0], INF)
+
+
+# a star centred on 4 (weights 3) around a 4-cycle 0-1-2-3 (weights 5); terminals 0, 1, 2
+EDGES = [[0, 1, 5], [1, 2, 5], [2, 3, 5], [0, 3, 5], [0, 4, 3], [1, 4, 3], [2, 4, 3], [3, 4, 3]]
+CONFIG = {"seed": 0, "parameter": {"N": 5, "edge_density": 0.8, "edges": EDGES, "K": 3,
+                                   "to_be_connected": [0, 1, 2], "gold_answer": 9}}
+
+
+@pytest.mark.parametrize("answer, reward", [
+    ("0 4 4 1 2 4", 1.0), ("4 0 1 4 4 2", 1.0),
+    ("0 1 1 2", (9 / 10) ** 5), ("0 1 1 2 2 3", (9 / 15) ** 5),
+    ("0 4 4 1 2 4 0 4", (9 / 12) ** 5),        # a repeated edge is paid twice
+    ("0 4 4 1 2 4 3 4", (9 / 12) ** 5),        # extra vertices are allowed
+    ("0 1 2 3", -0.5),                         # two pieces
+    ("0 1", -0.5), ("0 2 2 1", -0.5),          # a terminal missing; a pair that is no edge
+    ("0 4 4 1 2 5", -0.5), ("0 4 4 1 2 -1", -0.5),
+    ("0 4 4 1 2", -1.0), ("", -0.5), ("0 4 x 1", -1.0),
+])
+def test_rewards(answer, reward):
+    assert uses_kernel(ENV, CONFIG)
+    assert both_paths(ENV, CONFIG, answer) == reward
+
+
+def test_lighter_than_gold_and_empty_terminals():
+    assert both_paths(ENV, {"seed": 0, "parameter": dict(CONFIG["parameter"], gold_answer=10)}, "0 4 4 1 2 4") == -1.0
+    # no terminals and no edges: networkx calls the empty graph neither connected nor not
+    assert both_paths(ENV, {"seed": 0, "parameter": dict(CONFIG["parameter"], to_be_connected=[])}, "") == -1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-1, 5), max_size=8))
+def test_paths_agree_and_stay_in_range(ends):
+    reward = both_paths(ENV, CONFIG, " ".join(map(str, ends)))
+    assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0
