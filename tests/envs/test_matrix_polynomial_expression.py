@@ -15,8 +15,9 @@ from _b6_helpers import rewards_on_both_paths
 from rlve_fast.envs.arithmetic._arith_b6 import count_bracketing_values as compiled_count
 from rlve_fast.envs.arithmetic.expression_adding_parenthese_counting import (
     count_bracketing_values, count_bracketing_values_python)
-from rlve_fast.envs.arithmetic.matrix_binary_exponentiation import matrix_power, matrix_power_python
-from rlve_fast.envs.arithmetic.polynomial_interpolation import evaluate, interpolate
+from rlve_fast.envs.arithmetic.matrix_binary_exponentiation import (matrix_power, matrix_power_python,
+                                                                     uniform_below)
+from rlve_fast.envs.arithmetic.polynomial_interpolation import evaluate, evaluate_all, interpolate
 
 
 # ----------------------------------------------------------------------------- solvers
@@ -39,6 +40,17 @@ def test_matrix_power_by_hand():
                                                           [832040 % 10000, 514229 % 10000]]
 
 
+def test_bulk_uniform_draws_cover_the_range_evenly():
+    rng = random.Random(4)
+    for bound in (1, 2, 10, 10000, 1 << 16):
+        draws = uniform_below(rng, bound, 5000)
+        assert len(draws) == 5000 and all(0 <= d < bound for d in draws)
+    counts = [0] * 10
+    for d in uniform_below(rng, 10, 100000):
+        counts[d] += 1
+    assert all(9400 < c < 10600 for c in counts)  # about 10000 each (sd ~95)
+
+
 def test_interpolation_recovers_random_polynomials():
     rng = random.Random(2)
     for _ in range(100):
@@ -49,6 +61,16 @@ def test_interpolation_recovers_random_polynomials():
     # through (0, 0) and (2, 1): f(x) = x / 2, not integral
     assert interpolate([0, 2], [0, 1]) == [0, Fraction(1, 2)]
     assert evaluate([1, 2, 3], 2) == 1 + 4 + 12
+    assert evaluate_all([1, 2, 3], [2, -2, 0]) == [17, 9, 1]
+
+
+def test_compiled_evaluation_matches_horner():
+    rng = random.Random(5)
+    for _ in range(300):
+        coeffs = [rng.choice([rng.randint(-5, 5), rng.randint(-2 ** 61, 2 ** 61)]) for _ in range(rng.randint(1, 40))]
+        xs = [rng.randint(-200, 200) for _ in range(6)] + [0, 1, -1, 2 ** 61, -2 ** 61]
+        assert evaluate_all(coeffs, xs) == [evaluate(coeffs, x) for x in xs]
+    assert evaluate_all([1, 2], [2 ** 70]) == [1 + 2 ** 71]  # beyond 62 bits: Horner in Python
 
 
 def bracketing_values(operands, operators):

@@ -57,14 +57,22 @@ cdef class MatrixMatchKernel(Kernel):
 # ----------------------------------------------------------------------------- matrix power
 cdef void matrix_product(const uint64_t *a, const uint64_t *b, uint64_t *out, Py_ssize_t n,
                          uint64_t mod) noexcept nogil:
+    """out = a b mod ``mod``; a row-column sum is reduced once when its n products fit in
+    64 bits (mod 10000: up to 10**11 columns), else after every product."""
     cdef Py_ssize_t i, j, t
     cdef uint64_t acc
+    cdef bint lazy = (mod - 1) * (mod - 1) <= (<uint64_t> -1) // <uint64_t> n
     for i in range(n):
         for j in range(n):
             acc = 0
-            for t in range(n):
-                acc = (acc + a[i * n + t] * b[t * n + j]) % mod
-            out[i * n + j] = acc
+            if lazy:
+                for t in range(n):
+                    acc += a[i * n + t] * b[t * n + j]
+                out[i * n + j] = acc % mod
+            else:
+                for t in range(n):
+                    acc = (acc + a[i * n + t] * b[t * n + j]) % mod
+                out[i * n + j] = acc
 
 
 def matrix_power_mod(rows, uint64_t k, uint64_t mod):
@@ -127,6 +135,7 @@ cdef extern from *:
     """
     void mul_limbs "rlve_b6_mul_limbs" (const uint64_t *a, const uint64_t *b, uint64_t *out, int w) nogil
     void prefetch "rlve_b6_prefetch" (const void *p) nogil
+    ctypedef unsigned long long rlve_u128 "rlve_b6_u128"
 
 
 cdef inline void add_limbs(const uint64_t *a, const uint64_t *b, uint64_t *out, int w) noexcept nogil:
@@ -394,3 +403,69 @@ def count_bracketing_values(operands, operators, double deadline, Py_ssize_t max
     finally:
         set_free(&values)
         PyMem_Free(ops); PyMem_Free(start); PyMem_Free(size); PyMem_Free(pool)
+
+
+# ----------------------------------------------------------------------------- evaluation
+def evaluate_points(coeffs, xs):
+    """[f(x) for x in xs] for f(x) = sum of coeffs[i] x^i (PolynomialInterpolation), by
+    Horner's rule on w-word two's complement numbers: v -> |x| v, negated for x < 0, plus c.
+    Coefficients and points must fit in 62 bits."""
+    cdef Py_ssize_t degree = len(coeffs) - 1, i, k, t, n_points = len(xs)
+    cdef int w, j
+    cdef uint64_t carry, mag, low
+    cdef int64_t c, x
+    cdef rlve_u128 prod
+    if degree < 0:
+        return [0] * n_points
+    span = max([abs(point) for point in xs] + [2])
+    total = sum(abs(coeff) for coeff in coeffs) + 1
+    if span >= 1 << 62 or any(abs(coeff) >= 1 << 62 for coeff in coeffs):
+        raise OverflowError("coefficients and points must fit in 62 bits")
+    w = (total.bit_length() + degree * span.bit_length() + 2) // 64 + 1
+    cdef int64_t *cs = <int64_t *> PyMem_Malloc((degree + 1) * sizeof(int64_t))
+    cdef uint64_t *v = <uint64_t *> PyMem_Malloc(w * sizeof(uint64_t))
+    if cs == NULL or v == NULL:
+        PyMem_Free(cs); PyMem_Free(v)
+        raise MemoryError()
+    out = []
+    try:
+        for i in range(degree + 1):
+            cs[i] = coeffs[i]
+        for k in range(n_points):
+            x = xs[k]
+            mag = <uint64_t> (-x if x < 0 else x)
+            for j in range(w):
+                v[j] = 0
+            for t in range(degree, -1, -1):
+                carry = 0  # v = |x| * v
+                for j in range(w):
+                    prod = <rlve_u128> v[j] * mag + carry
+                    v[j] = <uint64_t> prod
+                    carry = <uint64_t> (prod >> 64)
+                if x < 0:  # v = -v
+                    carry = 1
+                    for j in range(w):
+                        low = ~v[j] + carry
+                        carry = carry and low == 0
+                        v[j] = low
+                c = cs[t]
+                if c >= 0:  # v += c
+                    carry = <uint64_t> c
+                    for j in range(w):
+                        if not carry:
+                            break
+                        low = v[j] + carry
+                        carry = low < v[j]
+                        v[j] = low
+                else:  # v -= |c|
+                    carry = <uint64_t> (-c)
+                    for j in range(w):
+                        if not carry:
+                            break
+                        low = v[j] - carry
+                        carry = low > v[j]
+                        v[j] = low
+            out.append(int.from_bytes((<char *> v)[:w * 8], "little", signed=True))
+    finally:
+        PyMem_Free(cs); PyMem_Free(v)
+    return out

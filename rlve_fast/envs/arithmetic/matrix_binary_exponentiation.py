@@ -4,6 +4,8 @@ Solved by repeated squaring (compiled).  Answer: N lines of N integers.  Reward:
 (cells equal to the true power / N^2)^5; any other shape or a non-integer is -1."""
 from __future__ import annotations
 
+from array import array
+
 from rlve_fast.answers import int_rows_answer
 from rlve_fast.environment import Environment
 
@@ -39,6 +41,17 @@ def matrix_power(rows, k: int, mod: int):
     return matrix_power_python(rows, k, mod)
 
 
+def uniform_below(rng, bound: int, count: int):
+    """``count`` independent uniform draws from range(bound) (bound <= 2**16), taken in bulk
+    from 16-bit chunks of random bits: masked to bound's bit length, out-of-range ones dropped."""
+    mask = (1 << (bound - 1).bit_length()) - 1
+    out = []
+    while len(out) < count:
+        chunks = array("H", rng.getrandbits(32 * (count - len(out)) + 128).to_bytes(4 * (count - len(out)) + 16, "little"))
+        out += [c for c in (c & mask for c in chunks) if c < bound]
+    return out[:count]
+
+
 def matrix_text(rows) -> str:
     return "\n".join(" ".join(map(str, row)) for row in rows)
 
@@ -61,7 +74,8 @@ class MatrixBinaryExponentiation(Environment):
         if n < 1 or max_k < 2:
             raise ValueError("need N >= 1 and MAX_K >= 2")
         parameter["K"] = rng.randint(2, max_k)
-        parameter["A"] = [[rng.randrange(MODULO) for _ in range(n)] for _ in range(n)]
+        cells = uniform_below(rng, MODULO, n * n)
+        parameter["A"] = [cells[i * n:(i + 1) * n] for i in range(n)]
 
     def solve(self, parameter):
         gold = matrix_power(parameter["A"], parameter["K"], MODULO)

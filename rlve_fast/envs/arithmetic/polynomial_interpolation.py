@@ -24,6 +24,15 @@ def evaluate(coeffs, x: int) -> int:
     return value
 
 
+def evaluate_all(coeffs, xs):
+    """[f(x) for x in xs], compiled where the extension is built."""
+    try:
+        from rlve_fast.envs.arithmetic._arith_b6 import evaluate_points
+        return evaluate_points(coeffs, xs)
+    except (ImportError, OverflowError):
+        return [evaluate(coeffs, x) for x in xs]
+
+
 def interpolate(xs, ys):
     """Coefficients (lowest degree first) of the polynomial of degree < len(xs) through the
     points; integers where they are integers, Fractions otherwise."""
@@ -71,7 +80,7 @@ class PolynomialInterpolation(Environment):
         parameter["coeffs"] = coeffs
         parameter["reference_answer"] = " ".join(map(str, coeffs))
         xs = parameter["X"] = rng.sample(range(-n, n + 1), n + 1)
-        parameter["Y"] = [evaluate(coeffs, x) for x in xs]
+        parameter["Y"] = evaluate_all(coeffs, xs)
 
     def solve(self, parameter):
         coeffs = interpolate(parameter["X"], parameter["Y"])

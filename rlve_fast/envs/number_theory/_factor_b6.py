@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import math
+import threading
 from itertools import compress
 from math import gcd, isqrt, log
 from typing import Dict, List, Optional
@@ -127,6 +128,7 @@ def factorize_rough(n: int, out: Dict[int, int]) -> None:
 # ----------------------------------------------------------------------------- blocks
 _BLOCK = 1 << 16
 _blocks: List[tuple] = []   # (low, high, product of the primes in [low, high)), filled lazily
+_blocks_lock = threading.Lock()
 
 
 def _product(values: List[int]) -> int:
@@ -136,6 +138,14 @@ def _product(values: List[int]) -> int:
 
 
 def _block(index: int) -> tuple:
+    if index < len(_blocks):
+        return _blocks[index]
+    with _blocks_lock:  # one thread extends the list, so block i stays at index i
+        _extend_blocks(index)
+    return _blocks[index]
+
+
+def _extend_blocks(index: int) -> None:
     while len(_blocks) <= index:
         low = 1024 + _BLOCK * len(_blocks)
         high = min(low + _BLOCK, TRIAL_LIMIT)
@@ -146,7 +156,6 @@ def _block(index: int) -> tuple:
             start = max(p * p, (low + p - 1) // p * p)
             sieve[start - low::p] = bytes(len(range(start - low, high - low, p)))
         _blocks.append((low, high, _product(list(compress(range(low, high), sieve)))))
-    return _blocks[index]
 
 
 def _count_with_rho(rest: int, count: int) -> Optional[int]:
