@@ -5,7 +5,8 @@
 
 ``--upstream`` is a checkout of github.com/Zhiyuan-Zeng/RLVE (the folder holding ``Gym/``); it is
 imported from there at run time (with a stand-in for ``torch``, which upstream imports only to seed
-its generators) and never copied.  Each upstream generation runs in a child process that is
+its generators) and never copied.  Both sides are timed from the seed to a rendered prompt.
+Each upstream generation runs in a child process that is
 killed at the 10 s budget, because upstream's own timeout abandons a thread that keeps
 computing.  Prints markdown tables: median milliseconds per problem over ``--seeds`` seeds
 ("timeout" past 10 s) and the ratio, and for ``--verify`` the verification rows/s of both on
@@ -24,10 +25,10 @@ import time
 import types
 from pathlib import Path
 
-import orjson
 
 import rlve_fast
 from rlve_fast import benchmark
+from rlve_fast.jsonl import loads
 
 BUDGET = 10.0
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "visible.jsonl.gz"
@@ -64,6 +65,8 @@ def _upstream_child(root, env_id, level, seed, conn):
     start = time.perf_counter()
     ok = env.generator(seed=seed, parameter=copy.deepcopy(parameters[seed % len(parameters)]),
                        timeout_second=int(BUDGET))
+    if ok:
+        env.prompt_generator()  # ours renders the prompt inside generate(): time the same work
     conn.send((time.perf_counter() - start) * 1e3 if ok else None)
 
 
@@ -126,7 +129,7 @@ def verification_table(root: str, env_ids):
     cases_by_env = {}
     with gzip.open(CORPUS, "rb") as fh:
         for line in fh:
-            problem = orjson.loads(line)
+            problem = loads(line)
             if problem["environment"] in env_ids:
                 for case in problem["cases"]:
                     if "raises" not in case["expected"]:

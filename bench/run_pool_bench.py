@@ -15,11 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import orjson
 
 import rlve_fast
 from rlve_fast import benchmark
 from rlve_fast.files import verify_file
+from rlve_fast.jsonl import dumps_line
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "visible.jsonl.gz"
 
@@ -47,7 +47,7 @@ def vm_hwm_mb(pid) -> float:
 
 def write_file(path: Path, rows: int, mix) -> int:
     ids, configs, responses = mix
-    encoded = [orjson.dumps({"environment": e, "config": c, "response": r}) + b"\n"
+    encoded = [dumps_line({"environment": e, "config": c, "response": r})
                for e, c, r in zip(ids, configs, responses)]
     with open(path, "wb") as fh:
         for i in range(rows):

@@ -12,10 +12,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-import orjson
 
 import rlve_fast
 from rlve_fast import _impl
+from rlve_fast.jsonl import loads
 from rlve_fast.errors import GenerationError, GenerationTimeout
 
 Rows = Tuple[List[str], List[dict], List[str]]
@@ -68,7 +68,7 @@ def corpus_rows(path: Path, env_ids: Sequence[str]) -> Dict[str, Rows]:
     out: Dict[str, Rows] = defaultdict(lambda: ([], [], []))
     with gzip.open(path, "rb") as fh:
         for line in fh:
-            problem = orjson.loads(line)
+            problem = loads(line)
             if problem["environment"] not in wanted:
                 continue
             ids, configs, responses = out[problem["environment"]]

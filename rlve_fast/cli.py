@@ -14,7 +14,7 @@ import rlve_fast
 from rlve_fast import benchmark
 from rlve_fast.errors import GenerationError, RLVEError
 from rlve_fast.files import verify_file
-from rlve_fast.jsonl import dumps, read_rows
+from rlve_fast.jsonl import JSONError, dumps, dumps_line, loads, read_rows
 from rlve_fast.records import score_records
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "visible.jsonl.gz"
@@ -75,10 +75,10 @@ def cmd_generate(args) -> int:
                 seed += 1
                 continue
             metadata = problem.metadata
-            out.write(dumps({
+            out.write(dumps_line({
                 "environment": problem.environment, "difficulty": problem.difficulty,
                 "seed": problem.seed, "prompt": problem.prompt, "config": problem.config,
-                "metadata": dumps(metadata).decode().rstrip("\n"),
+                "metadata": dumps(metadata).decode(),
             }))
             made += 1
             seed += 1
@@ -173,15 +173,13 @@ def cmd_eval_heldout(args) -> int:
     with open(args.completions, "rb") as source:
         records = list(read_rows(source))
     lines, _ = score_records(records, markers)
-    import orjson
-
     for line in lines:
-        row = orjson.loads(line)
+        row = loads(line)
         env_id = row.get("environment")
         if env_id is None and isinstance(row.get("metadata"), str):
             try:
-                env_id = orjson.loads(row["metadata"]).get("environment")
-            except orjson.JSONDecodeError:
+                env_id = loads(row["metadata"]).get("environment")
+            except JSONError:
                 env_id = None
         stats = per_env[env_id or "(unreadable row)"]
         stats["rows"] += 1

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict
 
-import orjson
-
 from rlve_fast.errors import ConfigError
+from rlve_fast.jsonl import JSONError, loads
 
 DEFAULT_THRESHOLD = 1.0
 
@@ -45,6 +44,7 @@ def _describe(spec) -> str:
 
 _NUMBER_TYPES = (int, float)
 _INT_ONLY = {int}
+_SEQUENCES = (list, tuple)
 
 
 def _validator(spec) -> Callable[[Any], bool]:
@@ -54,10 +54,11 @@ def _validator(spec) -> Callable[[Any], bool]:
         options = [_validator(s) for s in spec]
         return lambda v: any(check(v) for check in options)
     if isinstance(spec, list):
+        # a list, or a tuple as upstream's generators leave in configs held in memory
         if spec[0] is int:  # the common case, checked at C speed
-            return lambda v: type(v) is list and (not v or set(map(type, v)) <= _INT_ONLY)
+            return lambda v: type(v) in _SEQUENCES and (not v or set(map(type, v)) <= _INT_ONLY)
         inner = _validator(spec[0])
-        return lambda v: type(v) is list and all(map(inner, v))
+        return lambda v: type(v) in _SEQUENCES and all(map(inner, v))
     if spec is float:
         return lambda v: type(v) in _NUMBER_TYPES
     if spec is object:
@@ -102,8 +103,8 @@ def load_config(env_id: str, config: Any, types: Dict[str, Any]) -> Config:
     """Parse and check one config (dict or JSON text)."""
     if isinstance(config, (str, bytes)):
         try:
-            config = orjson.loads(config)
-        except orjson.JSONDecodeError as exc:
+            config = loads(config)
+        except JSONError as exc:
             raise ConfigError(env_id, "config is not valid JSON (%s)" % exc) from None
     if isinstance(config, Config):
         config = config.to_dict()

@@ -15,11 +15,10 @@ Solvers called outside ``generate`` (parity tests, ``env.solve(...)`` by hand) r
 budget: :func:`check` is then a no-op."""
 from __future__ import annotations
 
-import contextlib
 import contextvars
 import math
 import time
-from typing import Iterator, Optional
+from typing import Optional
 
 from rlve_fast.errors import GenerationTimeout
 
@@ -29,25 +28,34 @@ DEFAULT_TIME_BUDGET = 10.0
 _active: contextvars.ContextVar = contextvars.ContextVar("rlve_fast_generation_deadline", default=None)
 
 
-@contextlib.contextmanager
-def budget(seconds: Optional[float], what: str = "generation") -> Iterator[None]:
-    """Run the block under a budget of ``seconds`` (None: unlimited).  A budget opened
-    inside another keeps the earlier deadline of the two."""
-    if seconds is None:
-        yield
-        return
-    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or not seconds > 0:
-        raise ValueError("time_budget must be a positive number of seconds or None, got %r" % (seconds,))
-    at = time.monotonic() + seconds
-    outer = _active.get()
-    if outer is not None and outer[0] <= at:
-        token = _active.set(outer)
-    else:
-        token = _active.set((at, float(seconds), what))
-    try:
-        yield
-    finally:
-        _active.reset(token)
+class budget:
+    """``with budget(seconds, what):`` runs the block under a budget of ``seconds`` (None:
+    unlimited).  A budget opened inside another keeps the earlier deadline of the two.
+    (A small class rather than a generator context manager: it is entered once per problem.)"""
+    __slots__ = ("seconds", "what", "token")
+
+    def __init__(self, seconds: Optional[float], what: str = "generation"):
+        if seconds is not None and (not isinstance(seconds, (int, float)) or isinstance(seconds, bool)
+                                    or not seconds > 0):
+            raise ValueError("time_budget must be a positive number of seconds or None, got %r" % (seconds,))
+        self.seconds = seconds
+        self.what = what
+        self.token = None
+
+    def __enter__(self) -> None:
+        if self.seconds is None:
+            return
+        at = time.monotonic() + self.seconds
+        outer = _active.get()
+        if outer is not None and outer[0] <= at:
+            self.token = _active.set(outer)
+        else:
+            self.token = _active.set((at, float(self.seconds), self.what))
+
+    def __exit__(self, *exc) -> None:
+        if self.token is not None:
+            _active.reset(self.token)
+            self.token = None
 
 
 def check() -> None:

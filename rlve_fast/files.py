@@ -23,10 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-import orjson
 
 from rlve_fast.batch import ERROR
-from rlve_fast.jsonl import dumps
+from rlve_fast.jsonl import JSONError, dumps, loads
 from rlve_fast.records import score_records
 
 PLAN_VERSION = 1
@@ -74,8 +73,8 @@ def _jsonl_records(path: str, start: int, end: int, first_line: int):
             continue
         number = first_line + offset
         try:
-            records.append((number, orjson.loads(line), None))
-        except orjson.JSONDecodeError as exc:
+            records.append((number, loads(line), None))
+        except JSONError as exc:
             records.append((number, None, "line %d is not valid JSON: %s" % (number, exc)))
     return records
 
@@ -161,8 +160,8 @@ def verify_file(source, output, *, workers: Optional[int] = None, chunk_bytes: i
     plan = _plan(source, chunk_bytes)
     if resume and plan_file.exists():
         try:
-            old = orjson.loads(plan_file.read_bytes())
-        except orjson.JSONDecodeError as exc:
+            old = loads(plan_file.read_bytes())
+        except JSONError as exc:
             raise ValueError("cannot resume: %s is damaged (%s); delete %s to start over"
                              % (plan_file, exc, parts_dir)) from None
         if (old.get("version"), old.get("input"), old.get("size"), old.get("mtime_ns")) != \
@@ -173,7 +172,7 @@ def verify_file(source, output, *, workers: Optional[int] = None, chunk_bytes: i
     else:
         shutil.rmtree(parts_dir, ignore_errors=True)
         parts_dir.mkdir(parents=True)
-        plan_file.write_bytes(orjson.dumps(plan))
+        plan_file.write_bytes(dumps(plan))
 
     tasks = collections.deque()
     done_rows = 0

@@ -8,10 +8,9 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
-import orjson
 
 from rlve_fast.batch import verify_batch
-from rlve_fast.jsonl import RowError, dumps, row_task
+from rlve_fast.jsonl import RowError, dumps, dumps_line, row_task
 
 Record = Tuple[int, Any, Optional[str]]
 
@@ -40,7 +39,7 @@ def score_records(records: Sequence[Record], answer_markers=None, *, progress=No
                 env_id, config, response = row_task(row)
                 if isinstance(config, dict):
                     try:
-                        config = shared.setdefault(orjson.dumps(config), config)
+                        config = shared.setdefault(dumps(config), config)
                     except TypeError:
                         pass  # not JSON-serialisable: verify_batch reports it
                 tasks.append((env_id, config, response))
@@ -67,5 +66,5 @@ def score_records(records: Sequence[Record], answer_markers=None, *, progress=No
             totals["reward"] += record["reward"]
         else:
             totals["flagged"] += 1
-        lines.append(dumps(record))
+        lines.append(dumps_line(record))
     return lines, totals

@@ -142,3 +142,10 @@ def test_generate_with_explicit_parameter_and_bad_arguments():
         env.parameters(-2)
     with pytest.raises(rlve_fast.GenerationError):
         env.generate(0, parameter={"N": 0})
+
+
+def test_tuples_where_upstream_keeps_them_in_memory():
+    """Upstream's generators leave tuples in configs held in memory (edge lists); they load."""
+    config = {"seed": 0, "parameter": {"N": 3, "edges": ((0, 1, 4), (1, 2, 3), (0, 2, 9)), "gold_answer": 7}}
+    assert rlve_fast.verify("MinimumSpanningTree", config, "<answer>0 1 1 2</answer>")["reward"] == 1.0
+    assert rlve_fast.verify("MinimumSpanningTree", config, "<answer>0 1 0 2</answer>")["reward"] == (7 / 13) ** 5

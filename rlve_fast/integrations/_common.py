@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Sequence, Tuple
 
-import orjson
+from rlve_fast.jsonl import JSONError, dumps, loads
 
 ANSWER_TAGS: Tuple[str, str] = ("<answer>", "</answer>")
 BOXED: Tuple[str, str] = ("\\boxed{", "}")
@@ -28,7 +28,7 @@ def chat_prompt(problem, answer_markers: Sequence[str] = ANSWER_TAGS) -> List[Di
 
 def metadata_json(problem) -> str:
     """RLVE's metadata of a problem as compact JSON text (the label a trainer stores)."""
-    return orjson.dumps(problem.metadata).decode()
+    return dumps(problem.metadata).decode()
 
 
 class LabelError(ValueError):
@@ -39,8 +39,8 @@ def parse_label(label: Any) -> Tuple[str, Any]:
     """(environment id, config) of an RLVE label (object or JSON text)."""
     if isinstance(label, (str, bytes)):
         try:
-            label = orjson.loads(label)
-        except orjson.JSONDecodeError as exc:
+            label = loads(label)
+        except JSONError as exc:
             raise LabelError("label is not valid JSON (%s)" % exc) from None
     if not isinstance(label, dict) or "environment" not in label or "config" not in label:
         raise LabelError("label must be RLVE's metadata {\"environment\": ..., \"config\": ...}, got %s"

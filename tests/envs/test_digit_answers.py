@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rlve_fast
+from _b6_helpers import rewards_on_both_paths
 from rlve_fast import _impl
 from rlve_fast.envs.number_theory._factor_b6 import only_zero_one_digits
 from rlve_fast.envs.number_theory.next_palindromic import next_palindrome
@@ -17,15 +18,6 @@ from rlve_fast.envs.number_theory.prefix_concatenation import (concatenation_mod
 from rlve_fast.envs.number_theory.smallest_binary_multiple import (decimal_value,
                                                                    least_zero_one_multiple)
 from rlve_fast.envs.number_theory.subset_sum_sequence import nth_zero_one_number
-
-
-def rewards_on_both_paths(env_id, config, answer):
-    out = []
-    for implementation in ("compiled", "python"):
-        with _impl.implementation(implementation):
-            out.append(rlve_fast.verify(env_id, config, "<answer>%s</answer>" % answer)["reward"])
-    assert out[0] == out[1], (answer, out)
-    return out[0]
 
 
 # ----------------------------------------------------------------------------- solvers

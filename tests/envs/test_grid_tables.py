@@ -41,3 +41,15 @@ def test_digit_rows():
     assert _tables.digit_rows([[0, 1, 1], [1, 0, 9]]) == "011\n109"
     assert _tables.digit_rows([[0, 12], [-1, 3]]) == "012\n-13"
     assert _tables.digit_rows([]) == ""
+
+
+def test_text_of_tables():
+    import numpy as np
+
+    rows = [[1, -23, 0], [2 ** 63 - 1, -2 ** 63, 5], []]
+    for spaced, sep in ((True, " "), (False, "")):
+        expected = "\n".join(sep.join(map(str, row)) for row in rows)
+        assert fill.rows_text(rows, spaced) == _tables._py_rows_text(rows, spaced) == expected
+        table = np.array(rows[:2], dtype=np.int64)
+        assert fill.matrix_text(table, spaced) == _tables._py_matrix_text(table, spaced) == expected.rsplit("\n", 1)[0]
+    assert fill.rows_text([]) == ""

@@ -11,21 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rlve_fast
-from rlve_fast import _impl
+from _b6_helpers import rewards_on_both_paths
 from rlve_fast.envs.arithmetic._arith_b6 import count_bracketing_values as compiled_count
 from rlve_fast.envs.arithmetic.expression_adding_parenthese_counting import (
     count_bracketing_values, count_bracketing_values_python)
 from rlve_fast.envs.arithmetic.matrix_binary_exponentiation import matrix_power, matrix_power_python
 from rlve_fast.envs.arithmetic.polynomial_interpolation import evaluate, interpolate
-
-
-def rewards_on_both_paths(env_id, config, answer):
-    out = []
-    for implementation in ("compiled", "python"):
-        with _impl.implementation(implementation):
-            out.append(rlve_fast.verify(env_id, config, "<answer>%s</answer>" % answer)["reward"])
-    assert out[0] == out[1], (answer, out)
-    return out[0]
 
 
 # ----------------------------------------------------------------------------- solvers

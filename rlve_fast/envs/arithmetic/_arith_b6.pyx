@@ -9,7 +9,7 @@
 from cpython.mem cimport PyMem_Malloc, PyMem_Realloc, PyMem_Free
 from libc.stdint cimport int64_t, uint64_t, uint32_t
 from libc.stdlib cimport malloc, calloc, free
-from libc.string cimport memcpy
+from libc.string cimport memset
 
 from rlve_fast._core.clock cimport past
 from rlve_fast._core.kernel cimport Kernel, SHAPE_ROWS, ratio_pow
@@ -162,29 +162,43 @@ cdef inline uint64_t hash_limbs(const uint64_t *v, int w) noexcept nogil:
 
 cdef struct ValueSet:
     # open addressing, linear probing; a slot is w + 1 words: its hash (0: empty slot,
-    # hashes are made odd) and the value, so a probe reads one cache line
+    # hashes are made odd) and the value, so a probe reads one cache line.  The memory is
+    # kept from one interval to the next (``allocated`` slots) and only cleared.
     uint64_t *slots
-    Py_ssize_t capacity, count
+    Py_ssize_t capacity, count, allocated
     int w
 
 
 cdef int set_init(ValueSet *s, Py_ssize_t capacity, int w) noexcept nogil:
     s.w = w
     s.capacity = capacity
+    s.allocated = capacity
     s.count = 0
     s.slots = <uint64_t *> calloc(capacity * (w + 1), sizeof(uint64_t))
     return -1 if s.slots == NULL else 0
 
 
+cdef int set_reset(ValueSet *s, Py_ssize_t capacity, int w) noexcept nogil:
+    """An empty set of ``capacity`` slots, reusing the memory already held when it is enough."""
+    if s.slots != NULL and s.allocated >= capacity and s.w == w:
+        memset(s.slots, 0, capacity * (w + 1) * sizeof(uint64_t))
+        s.capacity = capacity
+        s.count = 0
+        return 0
+    set_free(s)
+    return set_init(s, capacity, w)
+
+
 cdef void set_free(ValueSet *s) noexcept nogil:
     free(s.slots)
     s.slots = NULL
+    s.allocated = 0
 
 
-cdef void set_put(ValueSet *s, uint64_t h, const uint64_t *v) noexcept nogil:
-    """Insert v (hash h) if absent; the table has room."""
+cdef inline void set_put(ValueSet *s, uint64_t h, const uint64_t *v, int w) noexcept nogil:
+    """Insert v (hash h, w words) if absent; the table has room."""
     cdef Py_ssize_t mask = s.capacity - 1, at = <Py_ssize_t> (h & <uint64_t> mask)
-    cdef int w = s.w, j
+    cdef int j
     cdef uint64_t *slot
     while True:
         slot = s.slots + at * (w + 1)
@@ -207,11 +221,10 @@ cdef enum:
     BATCH = 32  # values hashed and prefetched before they are inserted
 
 
-cdef int set_add_batch(ValueSet *s, const uint64_t *values, const uint64_t *hashes,
-                       Py_ssize_t count) noexcept nogil:
+cdef inline int set_add_batch(ValueSet *s, const uint64_t *values, const uint64_t *hashes,
+                              Py_ssize_t count, int w) noexcept nogil:
     """Insert ``count`` values (w words each) with their hashes; -1 when memory runs out."""
     cdef Py_ssize_t i
-    cdef int w = s.w
     cdef ValueSet bigger
     cdef uint64_t *slot
     if 2 * (s.count + count) > s.capacity:
@@ -220,29 +233,70 @@ cdef int set_add_batch(ValueSet *s, const uint64_t *values, const uint64_t *hash
         for i in range(s.capacity):
             slot = s.slots + i * (w + 1)
             if slot[0]:
-                set_put(&bigger, slot[0], slot + 1)
+                set_put(&bigger, slot[0], slot + 1, w)
         set_free(s)
         s[0] = bigger
     for i in range(count):
-        set_put(s, hashes[i], values + i * w)
+        set_put(s, hashes[i], values + i * w, w)
     return 0
+
+
+cdef struct Batch:
+    uint64_t values[BATCH * MAX_LIMBS]
+    uint64_t hashes[BATCH]
+    Py_ssize_t pending
+
+
+cdef enum:
+    COMBINED = 0
+    OUT_OF_MEMORY = 1
+    TIMED_OUT = 2
+
+
+cdef inline int combine(ValueSet *s, Batch *batch, const uint64_t *left, Py_ssize_t n_left,
+                        const uint64_t *right, Py_ssize_t n_right, int op, int w,
+                        Py_ssize_t max_values, double deadline, long long *step) noexcept nogil:
+    """Add x op y to ``s`` for every x on the left and y on the right (called with a literal
+    w for one and two words, so the compiler specialises the limb loops)."""
+    cdef Py_ssize_t a, b
+    cdef const uint64_t *x
+    cdef uint64_t *v
+    for a in range(n_left):
+        x = left + a * w
+        for b in range(n_right):
+            v = batch.values + batch.pending * w
+            if op == 0:
+                add_limbs(x, right + b * w, v, w)
+            elif op == 1:
+                sub_limbs(x, right + b * w, v, w)
+            else:
+                mul_limbs(x, right + b * w, v, w)
+            batch.hashes[batch.pending] = hash_limbs(v, w) | 1
+            prefetch(s.slots + (batch.hashes[batch.pending] & <uint64_t> (s.capacity - 1)) * (w + 1))
+            batch.pending += 1
+            if batch.pending == BATCH:
+                if set_add_batch(s, batch.values, batch.hashes, batch.pending, w) < 0 or s.count > max_values:
+                    return OUT_OF_MEMORY
+                batch.pending = 0
+            step[0] += 1
+            if past(deadline, step[0]):
+                return TIMED_OUT
+    return COMBINED
 
 
 def count_bracketing_values(operands, operators, double deadline, Py_ssize_t max_values=1 << 23):
     """The number of distinct values over all bracketings of the expression, or None once
     ``deadline`` has passed.  Raises OverflowError when the values need more than 512 bits
     and MemoryError when one sub-expression has more than ``max_values`` values."""
-    cdef Py_ssize_t n = len(operands), length, l, r, split, i, j, a, b
+    cdef Py_ssize_t n = len(operands), length, l, r, split, i, j
     cdef Py_ssize_t n_left, n_right, pool_used = 0, pool_cap, hint, capacity
-    cdef int w, op
+    cdef int w
     cdef long long step = 0
     cdef bint timed_out = False, out_of_memory = False
-    cdef uint64_t batch[BATCH * MAX_LIMBS]
-    cdef uint64_t hashes[BATCH]
-    cdef uint64_t *v
-    cdef Py_ssize_t pending = 0
-    cdef const uint64_t *x
-    cdef const uint64_t *y
+    cdef Batch batch
+    cdef int status = COMBINED
+    cdef const uint64_t *left
+    cdef const uint64_t *right
     if n < 1 or len(operators) != n - 1:
         raise ValueError("need n >= 1 operands and n - 1 operators")
     bound = 1
@@ -264,6 +318,8 @@ def count_bracketing_values(operands, operators, double deadline, Py_ssize_t max
     cdef void *grown
     cdef ValueSet values
     values.slots = NULL
+    values.allocated = 0
+    values.w = 0
     if not (ops and start and size and pool):
         PyMem_Free(ops); PyMem_Free(start); PyMem_Free(size); PyMem_Free(pool)
         raise MemoryError()
@@ -288,44 +344,33 @@ def count_bracketing_values(operands, operators, double deadline, Py_ssize_t max
                 capacity = 16
                 while capacity < 6 * hint and capacity < 2 * max_values:
                     capacity *= 2
+                status = COMBINED
                 with nogil:
-                    if set_init(&values, capacity, w) < 0:
-                        out_of_memory = True
-                    pending = 0
+                    if set_reset(&values, capacity, w) < 0:
+                        status = OUT_OF_MEMORY
+                    batch.pending = 0
                     for split in range(l, r):
-                        if out_of_memory or timed_out:
+                        if status != COMBINED:
                             break
-                        op = ops[split]
+                        left = pool + start[l * n + split] * w
+                        right = pool + start[(split + 1) * n + r] * w
                         n_left = size[l * n + split]
                         n_right = size[(split + 1) * n + r]
-                        for a in range(n_left):
-                            x = pool + (start[l * n + split] + a) * w
-                            for b in range(n_right):
-                                y = pool + (start[(split + 1) * n + r] + b) * w
-                                v = batch + pending * w
-                                if op == 0:
-                                    add_limbs(x, y, v, w)
-                                elif op == 1:
-                                    sub_limbs(x, y, v, w)
-                                else:
-                                    mul_limbs(x, y, v, w)
-                                hashes[pending] = hash_limbs(v, w) | 1
-                                prefetch(values.slots + (hashes[pending] & <uint64_t> (values.capacity - 1)) * (w + 1))
-                                pending += 1
-                                if pending == BATCH:
-                                    if set_add_batch(&values, batch, hashes, pending) < 0 or values.count > max_values:
-                                        out_of_memory = True
-                                        break
-                                    pending = 0
-                                step += 1
-                                if past(deadline, step):
-                                    timed_out = True
-                                    break
-                            if out_of_memory or timed_out:
-                                break
-                    if pending and not (out_of_memory or timed_out):
-                        if set_add_batch(&values, batch, hashes, pending) < 0 or values.count > max_values:
-                            out_of_memory = True
+                        if w == 1:
+                            status = combine(&values, &batch, left, n_left, right, n_right, ops[split], 1,
+                                             max_values, deadline, &step)
+                        elif w == 2:
+                            status = combine(&values, &batch, left, n_left, right, n_right, ops[split], 2,
+                                             max_values, deadline, &step)
+                        else:
+                            status = combine(&values, &batch, left, n_left, right, n_right, ops[split], w,
+                                             max_values, deadline, &step)
+                    if status == COMBINED and batch.pending:
+                        if set_add_batch(&values, batch.values, batch.hashes, batch.pending, w) < 0 \
+                                or values.count > max_values:
+                            status = OUT_OF_MEMORY
+                timed_out = status == TIMED_OUT
+                out_of_memory = status == OUT_OF_MEMORY
                 if timed_out:
                     return None
                 if out_of_memory:
@@ -342,9 +387,9 @@ def count_bracketing_values(operands, operators, double deadline, Py_ssize_t max
                 size[l * n + r] = values.count
                 for i in range(values.capacity):
                     if values.slots[i * (w + 1)]:
-                        memcpy(pool + pool_used * w, values.slots + i * (w + 1) + 1, w * sizeof(uint64_t))
+                        for j in range(w):
+                            pool[pool_used * w + j] = values.slots[i * (w + 1) + 1 + j]
                         pool_used += 1
-                set_free(&values)
         return 1  # n == 1
     finally:
         set_free(&values)

@@ -8,6 +8,7 @@ Reward: (min/max)^10 against the count; an answer <= 0 or no integer is -1."""
 from __future__ import annotations
 
 from rlve_fast import deadline
+from rlve_fast.envs.number_theory._schedule_b6 import finished, single_parameter
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 OPERATORS = ("+", "-", "*")
@@ -49,9 +50,7 @@ def count_bracketing_values(operands, operators) -> int:
         except MemoryError as exc:
             raise ValueError("too many distinct values to enumerate: %s" % exc) from exc
         else:
-            if out is None:
-                deadline.check()
-            return out
+            return finished(out)
     return count_bracketing_values_python(operands, operators)
 
 
@@ -61,10 +60,7 @@ class ExpressionAddingParentheseCounting(IntegerAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        n = 3
-        while True:
-            yield [{"num_operands": n}]
-            n += 1
+        return single_parameter("num_operands", 3, lambda v: v + 1)
 
     def sample(self, rng, parameter):
         n = parameter["num_operands"]

@@ -12,6 +12,7 @@ from fractions import Fraction
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
+from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 
 MAX_WEIGHT = 5
 
@@ -60,10 +61,7 @@ class PolynomialInterpolation(Environment):
 
     @staticmethod
     def schedule():
-        n = 2
-        while True:
-            yield [{"N": n}]
-            n = int(n * 1.1 + 1)
+        return single_parameter("N", 2, lambda v: int(v * 1.1 + 1))
 
     def sample(self, rng, parameter):
         n = parameter["N"]

@@ -2,7 +2,8 @@
 
 A compiled solver computes a count modulo several primes below 2**62 (additions of two
 residues never overflow 64 bits) and :func:`combine` rebuilds the exact count by the Chinese
-remainder theorem, given an upper bound on its bit length."""
+remainder theorem, given an upper bound on its bit length. Solvers that vectorize over many
+residues at once use primes below 2**30 (``primes(count, 30)``) and :func:`from_residues`."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -34,9 +35,9 @@ def _is_prime(n: int) -> bool:
 
 
 @lru_cache(maxsize=None)
-def primes(count: int) -> tuple:
-    """The ``count`` largest primes below 2**62."""
-    out, candidate = [], (1 << 62) - 1
+def primes(count: int, bits: int = 62) -> tuple:
+    """The ``count`` largest primes below 2**bits."""
+    out, candidate = [], (1 << bits) - 1
     while len(out) < count:
         if _is_prime(candidate):
             out.append(candidate)
@@ -64,3 +65,12 @@ def combine_all(bits: int, residues: Callable[[int], Optional[List[int]]]) -> Op
         values = [v + modulus * ((r - v) * inverse % p) for v, r in zip(values, rs)]
         modulus *= p
     return values
+
+
+def from_residues(residues: List[int], moduli) -> int:
+    """The integer 0 <= x < prod(moduli) with x = residues[i] mod moduli[i] (Garner)."""
+    value, modulus = 0, 1
+    for r, p in zip(residues, moduli):
+        value += modulus * ((r - value) * pow(modulus, -1, p) % p)
+        modulus *= p
+    return value

@@ -8,14 +8,7 @@ from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.string cimport memset
 
 from rlve_fast._core.clock cimport past
-
-
-cdef void *checked_alloc(size_t size) except NULL:
-    cdef void *p = PyMem_Malloc(size if size > 0 else 1)
-    if p == NULL:
-        raise MemoryError()
-    memset(p, 0, size if size > 0 else 1)
-    return p
+from rlve_fast.envs.graphs._bits cimport zeroed
 
 
 cdef struct Search:
@@ -180,13 +173,13 @@ cdef object run_colouring(int n, bytes adj, object link, int floor, int start_be
     s.adj = adj
     s.link = link_ptr
     s.deadline = deadline
-    s.color = <int *> checked_alloc(n * sizeof(int))
-    s.best_color = <int *> checked_alloc(n * sizeof(int))
-    s.blocked = <int *> checked_alloc(n * n * sizeof(int))
-    s.distinct = <int *> checked_alloc(n * sizeof(int))
-    s.degree = <int *> checked_alloc(n * sizeof(int))
-    s.pair_used = <char *> checked_alloc(n * n)
-    clique = <int *> checked_alloc(n * sizeof(int))
+    s.color = <int *> zeroed(n * sizeof(int))
+    s.best_color = <int *> zeroed(n * sizeof(int))
+    s.blocked = <int *> zeroed(n * n * sizeof(int))
+    s.distinct = <int *> zeroed(n * sizeof(int))
+    s.degree = <int *> zeroed(n * sizeof(int))
+    s.pair_used = <char *> zeroed(n * n)
+    clique = <int *> zeroed(n * sizeof(int))
     try:
         for i in range(n):
             s.color[i] = -1
@@ -326,8 +319,8 @@ cdef object complete_colouring_with(int n, const char *adj, int *order, int m, i
     memset(&s, 0, sizeof(Complete))
     s.n, s.k, s.adj, s.order, s.deadline = n, k, adj, order, deadline
     s.edges_open = m
-    s.color = <int *> checked_alloc(n * sizeof(int))
-    s.cover = <int *> checked_alloc(k * k * sizeof(int))
+    s.color = <int *> zeroed(n * sizeof(int))
+    s.cover = <int *> zeroed(k * k * sizeof(int))
     try:
         for i in range(n):
             s.color[i] = -1
@@ -390,7 +383,7 @@ def achromatic_colouring(int n, edges, double deadline, start=None):
     top = 1
     while (top + 1) * top // 2 <= m and top < n:
         top += 1
-    order = <int *> checked_alloc(n * sizeof(int))
+    order = <int *> zeroed(n * sizeof(int))
     try:
         for i in range(n):
             order[i] = by_degree[i]

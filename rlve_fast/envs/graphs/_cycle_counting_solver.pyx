@@ -67,13 +67,13 @@ cdef int paths_from(int m, const uint64_t *adj, uint64_t start_nbrs, uint64_t mo
 
 def count_cycles(int n, list neighbours, double deadline):
     """The number of simple cycles (at least 3 vertices) of the graph with adjacency bit
-    masks ``neighbours`` (n <= 24), or None when the deadline passed."""
+    masks ``neighbours`` (n <= 23), or None when the deadline passed."""
     cdef uint64_t adj[64]
     cdef uint64_t start_nbrs, r64 = 0, rp = 0
     cdef int s, m, i
     cdef uint64_t *dp = NULL
     cdef uint32_t *offset = NULL
-    if n > 24:  # the table of the first start would take more than 800 MB
+    if n > 23:  # the table of the first start would take 800 MB and more
         raise ValueError("too many vertices (%d) for the subset table" % n)
     directed = 0
     for s in range(n):

@@ -70,6 +70,28 @@ def steps(start, grow):
         value = grow(value)
 
 
+def plus_one(n: int) -> int:
+    return n + 1
+
+
+def plus_tenth(n: int) -> int:
+    """Upstream's usual growth of a size parameter: int(n * 1.1 + 1)."""
+    return int(n * 1.1 + 1)
+
+
+def density_schedule(start: int, grow, densities, keep):
+    """Per level, {"N": n, "edge_density": d} for each density d with keep(n, d)."""
+    for n in steps(start, grow):
+        yield [{"N": n, "edge_density": d} for d in densities if keep(n, d)]
+
+
+def random_edges(rng, n: int, density: float) -> list:
+    """int(density * n * (n - 1) / 2) distinct undirected edges [u, v], u < v, uniformly drawn."""
+    if n < 2 or not 0.0 <= density <= 1.0:
+        raise ValueError("need N >= 2 and 0 <= edge_density <= 1")
+    return [[u, v] for u, v in sample_new_pairs(bulk_generator(rng), n, (), int(density * n * (n - 1) / 2))]
+
+
 def finished(result):
     """The result of a compiled search, which returns None when it stopped at the deadline of
     the current generation budget: then GenerationTimeout is raised here."""

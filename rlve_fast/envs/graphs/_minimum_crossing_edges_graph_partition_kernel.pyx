@@ -7,15 +7,8 @@ from libc.stdint cimport int64_t, int32_t
 from libc.string cimport memset
 
 from rlve_fast._core.clock cimport past
+from rlve_fast.envs.graphs._bits cimport zeroed
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow
-
-
-cdef void *zeroed(size_t size) except NULL:
-    cdef void *p = PyMem_Malloc(size if size > 0 else 1)
-    if p == NULL:
-        raise MemoryError()
-    memset(p, 0, size if size > 0 else 1)
-    return p
 
 
 cdef struct Split:

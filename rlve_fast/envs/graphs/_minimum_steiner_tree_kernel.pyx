@@ -12,17 +12,10 @@ from libc.stdint cimport int64_t, int32_t, uint64_t
 from libc.string cimport memset
 
 from rlve_fast._core.clock cimport past
+from rlve_fast.envs.graphs._bits cimport zeroed
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
 
 cdef int64_t NONE = 1LL << 60
-
-
-cdef void *zeroed(size_t size) except NULL:
-    cdef void *p = PyMem_Malloc(size if size > 0 else 1)
-    if p == NULL:
-        raise MemoryError()
-    memset(p, 0, size if size > 0 else 1)
-    return p
 
 
 cdef int dreyfus_wagner(int n, const int64_t *w, int k, const int *terminal, double deadline,

@@ -6,12 +6,8 @@ from libc.stdint cimport int64_t, uint64_t
 from libc.string cimport memset
 
 from rlve_fast._core.clock cimport past
+from rlve_fast.envs.graphs._bits cimport lowest_bit, popcount64
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow
-
-cdef extern from *:
-    int popcount64 "__builtin_popcountll"(uint64_t x) nogil
-    int lowest_bit "__builtin_ctzll"(uint64_t x) nogil
-
 
 def shortest_distances(int n, edges, int64_t unreachable):
     """n x n shortest path lengths of an undirected weighted graph (Floyd-Warshall), with

@@ -11,7 +11,8 @@ from __future__ import annotations
 from math import prod
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, finished, neighbour_masks, sample_new_pairs, steps
+from rlve_fast.envs.graphs._graphs2_util import (density_schedule, edge_lines, finished, neighbour_masks, plus_one,
+                                                 random_edges)
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 PRIMES = (2 ** 61 - 1, 2 ** 62 - 57, 2 ** 62 - 87, 2 ** 62 - 117, 2 ** 62 - 143, 2 ** 62 - 153)
@@ -80,19 +81,16 @@ class ColoringCounting(IntegerAnswerEnvironment):
     @staticmethod
     def schedule():
         densities = (0.02, 0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95)
-        for n in steps(4, lambda n: n + 1):
-            yield [{"N": n, "edge_density": d} for d in densities if int(d * n * (n - 1) / 2) > 0]
+        return density_schedule(4, plus_one, densities, lambda n, d: int(d * n * (n - 1) / 2) > 0)
 
     def sample(self, rng, parameter):
-        n, density = parameter["N"], parameter["edge_density"]
-        if n < 2 or not 0.0 <= density <= 1.0:
-            raise ValueError("need N >= 2 and 0 <= edge_density <= 1")
-        edges = sample_new_pairs(bulk_generator(rng), n, (), int(density * n * (n - 1) / 2))
+        n = parameter["N"]
+        edges = random_edges(rng, n, parameter["edge_density"])
         degree = [0] * n
         for u, v in edges:
             degree[u] += 1
             degree[v] += 1
-        parameter["edges"] = [[u, v] for u, v in edges]
+        parameter["edges"] = edges
         parameter["R"] = [rng.randint(d, 2 * d) for d in degree]
 
     def solve(self, parameter):

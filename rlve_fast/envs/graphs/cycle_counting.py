@@ -7,7 +7,8 @@ counts over vertex subsets (compiled, O(2^N * N * degree))."""
 from __future__ import annotations
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, finished, neighbour_masks, sample_new_pairs, steps
+from rlve_fast.envs.graphs._graphs2_util import (density_schedule, edge_lines, finished, neighbour_masks, plus_one,
+                                                 random_edges)
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
@@ -46,15 +47,10 @@ class CycleCounting(IntegerAnswerEnvironment):
     @staticmethod
     def schedule():
         densities = (0.25, 0.45, 0.65, 0.85)
-        for n in steps(4, lambda n: n + 1):
-            yield [{"N": n, "edge_density": d} for d in densities if int(d * n * (n - 1) / 2) > 0]
+        return density_schedule(4, plus_one, densities, lambda n, d: int(d * n * (n - 1) / 2) > 0)
 
     def sample(self, rng, parameter):
-        n, density = parameter["N"], parameter["edge_density"]
-        if n < 2 or not 0.0 <= density <= 1.0:
-            raise ValueError("need N >= 2 and 0 <= edge_density <= 1")
-        chosen = sample_new_pairs(bulk_generator(rng), n, (), int(density * n * (n - 1) / 2))
-        parameter["edges"] = [[u, v] for u, v in chosen]
+        parameter["edges"] = random_edges(rng, parameter["N"], parameter["edge_density"])
 
     def solve(self, parameter):
         return {"reference_answer": count_cycles(parameter["N"], parameter["edges"])}

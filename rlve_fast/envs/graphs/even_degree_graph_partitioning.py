@@ -9,7 +9,7 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, plain_edges, shuffled, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, plain_edges, plus_one, shuffled, steps
 
 
 def even_split(n: int, edges):
@@ -52,7 +52,7 @@ class EvenDegreeGraphPartitioning(Environment):
 
     @staticmethod
     def schedule():
-        return ([{"N": n}] for n in steps(3, lambda n: n + 1))
+        return ([{"N": n}] for n in steps(3, plus_one))
 
     def sample(self, rng, parameter):
         n = parameter["N"]
@@ -103,7 +103,7 @@ class EvenDegreeGraphPartitioning(Environment):
 
     def prompt(self, parameter):
         n = parameter["N"]
-        return (f"Take the undirected graph on the vertices 0, 1, ..., {n - 1} with these edges, one per line:\n"
+        return (f"Take the undirected graph on the vertices 0 to {n - 1} with these edges, one per line:\n"
                 f"{edge_lines(parameter['edges'])}\n\n"
                 "Assign every vertex to exactly one of two groups, group 1 or group 2, so that each vertex "
                 "has an even number of neighbours lying in its own group (zero counts as even).\n\n"

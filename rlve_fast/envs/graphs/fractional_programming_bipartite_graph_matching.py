@@ -12,7 +12,7 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import bulk_generator, finished, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, finished, plus_tenth, steps
 
 
 def best_assignment_python(weights):
@@ -91,7 +91,7 @@ class FractionalProgrammingBipartiteGraphMatching(Environment):
 
     @staticmethod
     def schedule():
-        return ([{"N": n}] for n in steps(3, lambda n: int(n * 1.1 + 1)))
+        return ([{"N": n}] for n in steps(3, plus_tenth))
 
     def sample(self, rng, parameter):
         n = parameter["N"]
@@ -114,7 +114,7 @@ class FractionalProgrammingBipartiteGraphMatching(Environment):
         rows = lambda m: "\n".join(" ".join(map(str, row)) for row in m)  # noqa: E731
         return (f"Here are two {n} x {n} matrices A and B with rows and columns numbered from 0, one row per "
                 f"line.\n\nA:\n{rows(parameter['A'])}\n\nB:\n{rows(parameter['B'])}\n\n"
-                f"Find a permutation P of 0, 1, ..., {n - 1} (each number used exactly once) that makes the "
+                f"Find a permutation P of the numbers 0 to {n - 1} (each used exactly once) that makes the "
                 f"ratio (A[0][P[0]] + A[1][P[1]] + ... + A[{n - 1}][P[{n - 1}]]) / "
                 f"(B[0][P[0]] + B[1][P[1]] + ... + B[{n - 1}][P[{n - 1}]]) as large as possible.\n\n"
                 f"Answer with P[0], P[1], ..., P[{n - 1}] on one line, separated by spaces.")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, finished, neighbour_masks, sample_new_pairs, shuffled, steps
+from rlve_fast.envs.graphs._graphs2_util import (bulk_generator, density_schedule, edge_lines, finished,
+                                                 neighbour_masks, plus_one, sample_new_pairs, shuffled)
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
@@ -75,8 +76,7 @@ class GraphContainTreeCounting(IntegerAnswerEnvironment):
     @staticmethod
     def schedule():
         densities = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-        for n in steps(4, lambda n: n + 1):
-            yield [{"N": n, "edge_density": d} for d in densities if int(d * n * (n - 1) / 2) >= n - 1]
+        return density_schedule(4, plus_one, densities, lambda n, d: int(d * n * (n - 1) / 2) >= n - 1)
 
     def sample(self, rng, parameter):
         n, density = parameter["N"], parameter["edge_density"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, plain_edges, shuffled, steps
+from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, plain_edges, plus_one, shuffled, steps
 
 
 def find_clique(n: int, edges):
@@ -46,7 +46,7 @@ class ImpParty(Environment):
 
     @staticmethod
     def schedule():
-        return ([{"N": n}] for n in steps(3, lambda n: n + 1))
+        return ([{"N": n}] for n in steps(3, plus_one))
 
     def sample(self, rng, parameter):
         n = parameter["N"]

@@ -13,7 +13,8 @@ import numpy as np
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, finished, sample_new_pairs, shuffled, steps
+from rlve_fast.envs.graphs._graphs2_util import (bulk_generator, density_schedule, edge_lines, finished, plus_tenth,
+                                                 sample_new_pairs, shuffled)
 
 
 def min_arborescence(n: int, edges, root: int):
@@ -98,8 +99,7 @@ class MinimumDirectedSpanningTree(Environment):
     @staticmethod
     def schedule():
         densities = (0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9)
-        for n in steps(4, lambda n: int(n * 1.1 + 1)):
-            yield [{"N": n, "edge_density": d} for d in densities if int(d * n * (n - 1)) > n - 1]
+        return density_schedule(4, plus_tenth, densities, lambda n, d: int(d * n * (n - 1)) > n - 1)
 
     def sample(self, rng, parameter):
         n, density = parameter["N"], parameter["edge_density"]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import ModularCount, bulk_generator, edge_lines, sample_new_pairs, shuffled, steps
+from rlve_fast.envs.graphs._graphs2_util import (ModularCount, bulk_generator, edge_lines, plus_tenth,
+                                                 sample_new_pairs, shuffled, steps)
 
 MOD = 10000
 
@@ -50,7 +51,7 @@ class PathNoGoingBackCounting(ModularCount):
 
     @staticmethod
     def schedule():
-        return ([{"MAX_M": m}] for m in steps(10, lambda m: int(m * 1.1 + 1)))
+        return ([{"MAX_M": m}] for m in steps(10, plus_tenth))
 
     def sample(self, rng, parameter):
         max_m = parameter["MAX_M"]

@@ -13,7 +13,8 @@ from collections import deque
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, sample_new_pairs, shuffled, steps
+from rlve_fast.envs.graphs._graphs2_util import (bulk_generator, edge_lines, plus_tenth, sample_new_pairs, shuffled,
+                                                 steps)
 
 
 def power_steps(n: int, edges, k_max: int):
@@ -70,7 +71,7 @@ class PowerShortcut(Environment):
 
     @staticmethod
     def schedule():
-        for n in steps(4, lambda n: int(n * 1.1 + 1)):
+        for n in steps(4, plus_tenth):
             yield [{"N": n, "edge_density": d, "K": k} for d in (0.01, 0.02, 0.03) for k in (1, 2, 3)]
 
     def sample(self, rng, parameter):

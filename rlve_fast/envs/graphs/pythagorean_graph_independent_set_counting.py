@@ -12,7 +12,7 @@ from __future__ import annotations
 from math import gcd, isqrt
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import ModularCount, steps
+from rlve_fast.envs.graphs._graphs2_util import ModularCount, plus_tenth, steps
 
 
 def primitive_leg_pairs(limit: int):
@@ -106,7 +106,7 @@ class PythagoreanGraphIndependentSetCounting(ModularCount):
 
     @staticmethod
     def schedule():
-        return ([{"N": n}] for n in steps(3, lambda n: int(n * 1.1 + 1)))
+        return ([{"N": n}] for n in steps(3, plus_tenth))
 
     def sample(self, rng, parameter):
         n = parameter["N"]

@@ -84,3 +84,18 @@ def digit_rows(matrix) -> str:
     if packed is None or any(row and max(row) > 9 for row in packed):
         return "\n".join("".join(map(str, row)) for row in matrix)
     return "\n".join(row.translate(_DIGITS).decode("ascii") for row in packed)
+
+
+def _py_rows_text(rows, spaced=True):
+    sep = " " if spaced else ""
+    return "\n".join(sep.join(map(str, row)) for row in rows)
+
+
+def _py_matrix_text(table, spaced=True):
+    return _py_rows_text(table.tolist(), spaced)
+
+
+try:
+    from rlve_fast.envs.grids._fill import matrix_text, rows_text
+except ImportError:
+    matrix_text, rows_text = _py_matrix_text, _py_rows_text

@@ -217,3 +217,42 @@ def concatenation_mod(uint64_t n, uint64_t m):
             break
         power *= 10
     return x
+
+
+def lcm_weight_prefix(long long[:] out):
+    """out[x] = h(1) + ... + h(x) for h(n) = n * prod over primes p | n of (1 - p) (SumLCM), by a
+    linear sieve: h(p^e m) = h(m) p^e (1 - p).  |out[x]| <= x^3 / 3: at most 3 * 10**6 entries."""
+    cdef Py_ssize_t limit = out.shape[0] - 1, i, j, n_primes = 0
+    cdef long long p, ip
+    if limit > 3000000:
+        raise ValueError("prefix sums beyond 3 * 10**6 overflow 64 bits")
+    cdef char *composite = <char *> PyMem_Malloc(limit + 1)
+    cdef long long *primes = <long long *> PyMem_Malloc((limit + 1) * sizeof(long long))
+    if composite == NULL or primes == NULL:
+        PyMem_Free(composite); PyMem_Free(primes)
+        raise MemoryError()
+    try:
+        with nogil:
+            memset(composite, 0, limit + 1)
+            out[0] = 0
+            if limit >= 1:
+                out[1] = 1
+            for i in range(2, limit + 1):
+                if not composite[i]:
+                    primes[n_primes] = i
+                    n_primes += 1
+                    out[i] = i * (1 - i)
+                for j in range(n_primes):
+                    p = primes[j]
+                    ip = i * p
+                    if ip > limit:
+                        break
+                    composite[ip] = 1
+                    if i % p == 0:
+                        out[ip] = out[i] * p
+                        break
+                    out[ip] = out[i] * p * (1 - p)
+            for i in range(1, limit + 1):
+                out[i] += out[i - 1]
+    finally:
+        PyMem_Free(composite); PyMem_Free(primes)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rlve_fast import deadline
 from rlve_fast.envs.number_theory._modular_b6 import ModularAnswerEnvironment
+from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 
 MAX_MOD = 1000000
 
@@ -34,10 +35,7 @@ class Canon(ModularAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        limit = 3
-        while True:
-            yield [{"MAX_N_M": limit}]
-            limit = int(limit * 1.1 + 1)
+        return single_parameter("MAX_N_M", 3, lambda v: int(v * 1.1 + 1))
 
     def sample(self, rng, parameter):
         limit = parameter["MAX_N_M"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rlve_fast import deadline
 from rlve_fast.envs.number_theory._modular_b6 import ModularAnswerEnvironment
+from rlve_fast.envs.number_theory._schedule_b6 import finished
 
 MOD_RANGE = 1000000
 
@@ -42,10 +43,7 @@ def cyclic_binomial(exponent: int, k: int, r: int, mod: int) -> int:
         except ImportError:
             compiled = None
         if compiled is not None:
-            out = compiled(exponent, k, r, mod, deadline.deadline_at())
-            if out is None:
-                deadline.check()
-            return out
+            return finished(compiled(exponent, k, r, mod, deadline.deadline_at()))
     return cyclic_binomial_python(exponent, k, r, mod)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.envs.number_theory._divisors import mobius_prefix
 from rlve_fast.envs.number_theory._modular_b6 import ModularAnswerEnvironment
+from rlve_fast.envs.number_theory._schedule_b6 import finished, single_parameter
 
 MODULI = (666623333, 998244353, 10 ** 9 + 7)
 
@@ -51,10 +52,7 @@ def gcd_fibonacci_product(n: int, m: int, mod: int) -> int:
         except ImportError:
             pass
         else:
-            out = compiled(n, m, mod, deadline.deadline_at())
-            if out is None:
-                deadline.check()
-            return out
+            return finished(compiled(n, m, mod, deadline.deadline_at()))
     return gcd_fibonacci_product_python(n, m, mod)
 
 
@@ -63,10 +61,7 @@ class GCDFibonacciProduct(ModularAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        limit = 5
-        while True:
-            yield [{"MAX_N_M": limit}]
-            limit = int(limit * 1.5)
+        return single_parameter("MAX_N_M", 5, lambda v: int(v * 1.5))
 
     def sample(self, rng, parameter):
         limit = parameter["MAX_N_M"]

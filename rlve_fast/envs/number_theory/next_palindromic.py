@@ -9,6 +9,7 @@ from __future__ import annotations
 from rlve_fast import rewards
 from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
+from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 
 
 def next_palindrome(n: int) -> str:
@@ -40,10 +41,7 @@ class NextPalindromic(Environment):
 
     @staticmethod
     def schedule():
-        digits = 2
-        while True:
-            yield [{"digit_num": digits}]
-            digits = int(digits * 1.1 + 1)
+        return single_parameter("digit_num", 2, lambda v: int(v * 1.1 + 1))
 
     def sample(self, rng, parameter):
         if parameter["digit_num"] < 1:

@@ -6,6 +6,7 @@ map, composed by doubling (see ``concatenation_mod``).  Answer: one integer.  Re
 the residue, 0 for any other integer, -1 without an integer."""
 from __future__ import annotations
 
+from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 MAX_MODULO = 1000000
@@ -45,10 +46,7 @@ class PrefixConcatenation(IntegerAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        limit = 64
-        while True:
-            yield [{"MAX_N": limit}]
-            limit *= 2
+        return single_parameter("MAX_N", 64, lambda v: v * 2)
 
     def sample(self, rng, parameter):
         if parameter["MAX_N"] < 2:

@@ -11,6 +11,7 @@ from rlve_fast import deadline, rewards
 from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs.number_theory._factor_b6 import only_zero_one_digits
+from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 
 
 def decimal_value(digits: str) -> int:
@@ -60,10 +61,7 @@ class SmallestBinaryMultiple(Environment):
 
     @staticmethod
     def schedule():
-        limit = 10
-        while True:
-            yield [{"MAX_A": limit}]
-            limit = int(limit * 1.1 + 1)
+        return single_parameter("MAX_A", 10, lambda v: int(v * 1.1 + 1))
 
     def sample(self, rng, parameter):
         if parameter["MAX_A"] < 2:

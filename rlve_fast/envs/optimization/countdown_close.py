@@ -146,12 +146,11 @@ class CountdownClose(Environment):
             raise GenerationTimeout("CountdownClose ran past its time budget")
         return {"reference_result": result}
 
-    def generate(self, *args, **kwargs):
-        problem = super().generate(*args, **kwargs)
-        result = problem.parameter.get("reference_result")
-        if result is not None:  # passing means getting as close as the best expression
-            problem.passing_reward_threshold = self.weight / (1 + abs(result - problem.parameter["target"]))
-        return problem
+    def passing_threshold(self, parameter):
+        result = parameter.get("reference_result")
+        if result is None:
+            return self.passing_reward_threshold
+        return self.weight / (1 + abs(result - parameter["target"]))  # as close as the best expression
 
     def prompt(self, parameter):
         return (f"Numbers: {' '.join(map(str, parameter['operands']))}\n"

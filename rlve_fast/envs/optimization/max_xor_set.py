@@ -9,33 +9,22 @@ from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 
 
-def xor_basis(values):
-    """{top bit: (vector, indices of values XORing to it)}: a GF(2) basis of the span of
-    ``values`` in which every vector has a different highest set bit."""
-    basis = {}
-    for index, value in enumerate(values):
-        used = {index}
+def max_subset_xor(values) -> int:
+    """The largest XOR of a subset: build a GF(2) basis whose vectors have distinct highest
+    bits, then from the highest bit down fold in each vector that raises the running value."""
+    basis = {}  # highest set bit -> vector
+    for value in values:
         while value:
             top = value.bit_length() - 1
             if top not in basis:
-                basis[top] = (value, used)
+                basis[top] = value
                 break
-            value ^= basis[top][0]
-            used = used ^ basis[top][1]
-    return basis
-
-
-def max_subset_xor(values):
-    """(largest XOR of a subset, sorted indices of one such subset): from the highest bit
-    down, fold in each basis vector that raises the running value."""
-    best, chosen = 0, set()
-    basis = xor_basis(values)
+            value ^= basis[top]
+    best = 0
     for top in sorted(basis, reverse=True):
-        vector, used = basis[top]
-        if best ^ vector > best:
-            best ^= vector
-            chosen ^= used
-    return best, sorted(chosen)
+        if best ^ basis[top] > best:
+            best ^= basis[top]
+    return best
 
 
 class MaxXorSet(Environment):
@@ -62,7 +51,7 @@ class MaxXorSet(Environment):
         parameter["A"] = [rng.randint(1, 2 ** bits - 2) for _ in range(n)]
 
     def solve(self, parameter):
-        return {"gold_answer": max_subset_xor(parameter["A"])[0]}
+        return {"gold_answer": max_subset_xor(parameter["A"])}
 
     def prompt(self, parameter):
         values = "\n".join("A[%d]=%d" % (i, a) for i, a in enumerate(parameter["A"]))

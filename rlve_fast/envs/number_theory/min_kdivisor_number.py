@@ -1,0 +1,64 @@
+"""MinKDivisorNumber: the least positive integer with exactly K divisors.
+
+Its prime exponents, largest first on 2, 3, 5, ..., are f - 1 over a factorisation of K into
+factors f_1 >= f_2 >= ...; a branch-and-bound search finds the cheapest.  Answer: one
+integer.  Reward: 1 for the least one; (least/answer)^2 for another number with exactly K
+divisors; 0 for any other positive number (also where a trial division up to 10**7 cannot
+finish its factorisation); <= 0 or no integer is -1."""
+from __future__ import annotations
+
+from rlve_fast import rewards
+from rlve_fast.answers import int_answer
+from rlve_fast.environment import Environment
+from rlve_fast.envs.number_theory._factor_b6 import divisor_count_bounded, smallest_with_divisor_count
+from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
+
+
+class MinKDivisorNumber(Environment):
+    id = "MinKDivisorNumber"
+    parameter_types = {"K": int, "reference_answer": int}
+    invalid_answer = 0.0
+    gave_up = 0.0  # the factorisation would need a trial divisor above 10**7
+    beta = 2.0
+    weight = 1.0
+
+    @staticmethod
+    def schedule():
+        return single_parameter("MAX_K", 5, lambda v: v * 2)
+
+    def sample(self, rng, parameter):
+        if parameter["MAX_K"] < 1:
+            raise ValueError("MAX_K must be at least 1")
+        parameter["K"] = rng.randint(1, parameter["MAX_K"])
+
+    def solve(self, parameter):
+        return {"reference_answer": smallest_with_divisor_count(parameter["K"])}
+
+    def prompt(self, parameter):
+        return (f"Find the smallest positive integer M that has exactly {parameter['K']} distinct "
+                f"positive divisors (1 and M itself included).\n\n"
+                f"Answer with M as a single integer, for example: 10")
+
+    def parse(self, answer):
+        return int_answer(answer)
+
+    def score(self, parameter, parsed):
+        if parsed <= 0:
+            return self.wrong_format
+        gold = parameter["reference_answer"]
+        if parsed == gold:
+            return self.weight
+        count = divisor_count_bounded(parsed)
+        if count is None:
+            return self.gave_up
+        if count != parameter["K"]:
+            return self.invalid_answer
+        if parsed < gold:
+            raise ValueError("an answer below the stored least one: the config is wrong")
+        return rewards.ratio_power(gold, parsed, self.beta, self.weight)
+
+    def kernel(self, parameter):
+        from rlve_fast.envs.number_theory._kernels_b6 import DivisorCountKernel
+
+        return DivisorCountKernel(parameter["K"], parameter["reference_answer"], self.beta,
+                                  self.weight, self.invalid_answer, self.wrong_format)

@@ -1,0 +1,88 @@
+"""CirculatingGrid: the least-cost matching against trying every grid of arrows, the scorer
+on hand-computed cases and arbitrary answers on both paths."""
+from __future__ import annotations
+
+import random
+from itertools import product
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rlve_fast
+from rlve_fast import _impl
+from rlve_fast.envs.grids.circulating_grid import STEPS, fewest_changes
+
+
+def every_cell_on_a_cycle(grid):
+    rows, cols = len(grid), len(grid[0])
+    for i in range(rows):
+        for j in range(cols):
+            a, b, seen = i, j, 0
+            while True:  # follow the arrows at most rows * cols steps
+                di, dj = STEPS[grid[a][b]]
+                a, b, seen = (a + di) % rows, (b + dj) % cols, seen + 1
+                if (a, b) == (i, j):
+                    break
+                if seen > rows * cols:
+                    return False
+    return True
+
+
+def test_solver_against_every_grid_of_arrows():
+    rng = random.Random(7)
+    for _ in range(40):
+        rows, cols = rng.choice([(2, 2), (2, 3), (3, 2)])
+        grid = [[rng.choice("LRUD") for _ in range(cols)] for _ in range(rows)]
+        best = min(sum(a != b for a, b in zip(arrows, (c for row in grid for c in row)))
+                   for arrows in product("LRUD", repeat=rows * cols)
+                   if every_cell_on_a_cycle([arrows[r * cols:(r + 1) * cols] for r in range(rows)]))
+        assert fewest_changes(grid) == best
+
+
+GRID = [list("RRD"), list("ULL")]  # a 2 x 3 torus
+CONFIG = {"seed": 0, "parameter": {"R": 2, "C": 3, "grid": GRID, "gold_answer": 0}}
+
+
+def both_paths(answer, config):
+    env = rlve_fast.make("CirculatingGrid")
+    out = []
+    for implementation in ("compiled", "python"):
+        with _impl.implementation(implementation):
+            out.append(env.verify(config, "<answer>%s</answer>" % answer)["reward"])
+    assert out[0] == out[1], (answer, out)
+    return out[0]
+
+
+def test_a_grid_of_cycles_needs_no_change():
+    assert fewest_changes(GRID) == 0
+    assert both_paths("RRD\nULL", CONFIG) == 1.0
+
+
+@pytest.mark.parametrize("answer, reward", [
+    ("RRR\nLLL", (1 / 3) ** 5),     # two cycles, 3 changes against the best 1
+    ("RRD\nRRU", -0.5),             # (0, 2) pointed at twice... and (1, 0) never
+    ("RRD\nUL", -1.0),
+    ("RRD", -1.0),
+    ("RRD\nULX", -1.0),
+    ("rrd\null", -1.0),
+])
+def test_rewards(answer, reward):
+    config = {"seed": 0, "parameter": {"R": 2, "C": 3, "grid": [list("RRD"), list("ULD")], "gold_answer": 1}}
+    assert fewest_changes(config["parameter"]["grid"]) == 1
+    assert both_paths(answer, config) == reward
+
+
+def test_wrong_stored_optimum():
+    config = {"seed": 0, "parameter": dict(CONFIG["parameter"], gold_answer=1)}
+    assert both_paths("RRD\nULL", config) == -1.0  # no change, yet the config says 1
+    config = {"seed": 0, "parameter": dict(CONFIG["parameter"], grid=["RRD", "ULL"])}
+    assert both_paths("RRR\nLLL", config) == 0.0  # rows given as strings work as well
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="LRUDx \u2028", max_size=4), max_size=3))
+def test_paths_agree_on_arbitrary_answers(lines):
+    config = {"seed": 0, "parameter": {"R": 2, "C": 3, "grid": [list("RRD"), list("ULD")], "gold_answer": 1}}
+    reward = both_paths("\n".join(lines), config)
+    assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0

@@ -1,0 +1,93 @@
+"""MinCubeAssignment: the minimum-cut solvers (compiled and numpy) against trying every
+assignment, the scorer on hand-computed cases and arbitrary answers on both paths."""
+from __future__ import annotations
+
+import math
+import random
+from itertools import product
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rlve_fast
+from rlve_fast import _impl
+from rlve_fast.envs.grids.min_cube_assignment import least_cost
+
+
+def brute_force(costs, d):
+    p, q, r = len(costs), len(costs[0]), len(costs[0][0])
+    best = None
+    for values in product(range(r), repeat=p * q):
+        grid = [values[i * q:(i + 1) * q] for i in range(p)]
+        if any(abs(grid[i][j] - grid[i][j + 1]) > d for i in range(p) for j in range(q - 1)):
+            continue
+        if any(abs(grid[i][j] - grid[i + 1][j]) > d for i in range(p - 1) for j in range(q)):
+            continue
+        total = sum(costs[i][j][grid[i][j]] for i in range(p) for j in range(q))
+        best = total if best is None else min(best, total)
+    return best
+
+
+def test_solvers_against_every_assignment():
+    compiled = pytest.importorskip("rlve_fast.envs.grids._min_cube_assignment_solver")
+    rng = random.Random(6)
+    for _ in range(120):
+        p, q, r = rng.randint(1, 3), rng.randint(1, 3), rng.randint(1, 4)
+        if r ** (p * q) > 5000:
+            continue
+        d = rng.randint(0, r - 1)
+        costs = [[[rng.randint(1, 9) for _ in range(r)] for _ in range(q)] for _ in range(p)]
+        best = brute_force(costs, d)
+        assert least_cost(costs, d) == best
+        assert compiled.least_cost(costs, d, math.inf) == (1, best)
+
+
+COSTS = [[[1, 5, 9], [9, 5, 1]],
+         [[4, 1, 4], [4, 4, 4]]]
+# With neighbours at most 1 apart the best costs 11 (e.g. 0 1 / 1 1: 1 + 5 + 1 + 4); the
+# cell-wise cheapest 0 2 / 1 x would put 0 beside 2.
+GOOD = {"seed": 0, "parameter": {"P": 2, "Q": 2, "R": 3, "D": 1, "costs": COSTS, "gold_answer": 11}}
+
+
+def both_paths(answer, config):
+    env = rlve_fast.make("MinCubeAssignment")
+    out = []
+    for implementation in ("compiled", "python"):
+        with _impl.implementation(implementation):
+            out.append(env.verify(config, "<answer>%s</answer>" % answer)["reward"])
+    assert out[0] == out[1], (answer, out)
+    return out[0]
+
+
+def test_the_example_optimum():
+    assert brute_force(COSTS, 1) == least_cost(COSTS, 1) == 11
+
+
+@pytest.mark.parametrize("answer, reward", [
+    ("0 1\n1 1", 1.0),                       # 1 + 5 + 1 + 4
+    ("1 1\n1 1", (11 / 15) ** 5),            # 5 + 5 + 1 + 4
+    ("0 0\n0 0", (11 / 18) ** 5),            # 1 + 9 + 4 + 4
+    ("0 2\n1 1", -0.5),                      # 0 and 2 side by side
+    ("0 1\n2 1", -0.5),                      # 0 above 2
+    ("0 3\n1 1", -0.5),                      # 3 is out of range
+    ("0 -1\n1 1", -0.5),
+    ("0 1\n1", -0.5),                        # a short row
+    ("0 1", -0.5),                           # one row
+    ("", -0.5),                              # no rows at all
+    ("0 x\n1 1", -1.0),
+])
+def test_rewards(answer, reward):
+    assert both_paths(answer, GOOD) == reward
+
+
+def test_beating_the_stored_optimum_means_a_wrong_config():
+    wrong = {"seed": 0, "parameter": dict(GOOD["parameter"], gold_answer=12)}
+    assert both_paths("0 1\n1 1", wrong) == -1.0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.integers(-1, 3), max_size=3), max_size=3))
+def test_paths_agree_on_arbitrary_answers(rows):
+    reward = both_paths("\n".join(" ".join(map(str, row)) for row in rows), GOOD)
+    assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0

@@ -1,0 +1,42 @@
+"""MonochromeBlockCounting: tower colourings against enumeration of the black layer sets."""
+from __future__ import annotations
+
+import random
+from itertools import product
+
+from rlve_fast.envs.counting import monochrome_block_counting as module
+
+
+def brute_force(a, b):
+    n = 0
+    while (n + 1) * (n + 2) // 2 <= a + b:
+        n += 1
+    count = 0
+    for colours in product((0, 1), repeat=n):
+        black = sum(i + 1 for i, c in enumerate(colours) if c)
+        count += black <= a and n * (n + 1) // 2 - black <= b
+    return count
+
+
+def test_hand_counted():
+    assert module.count_towers(1, 1) == 2    # one layer of 1 block, black or white
+    assert module.count_towers(2, 1) == 1    # layers 1, 2: white holds 1 block, so layer 2 is black
+    assert module.count_towers(3, 3) == 2    # layers 1..3: black {3} or black {1, 2}
+    assert module.count_towers(6, 1) == 2    # layers 1..3: black {2, 3} or all black
+    assert module.tallest(6, 1) == 3
+
+
+def test_against_enumeration():
+    rng = random.Random(7)
+    for _ in range(300):
+        a, b = rng.randint(1, 40), rng.randint(1, 40)
+        assert module.count_towers(a, b) == brute_force(a, b), (a, b)
+
+
+def test_compiled_matches_the_exact_twin():
+    rng = random.Random(8)
+    for _ in range(40):
+        a, b = rng.randint(1, 4000), rng.randint(1, 4000)
+        t = module.tallest(a, b)
+        total = t * (t + 1) // 2
+        assert module.count_towers(a, b) == module.window_subsets(t, total - b, a), (a, b)

@@ -1,0 +1,49 @@
+"""RoyalLockCounting: king placements against enumeration, and both solvers against each other."""
+from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
+
+import rlve_fast
+from rlve_fast import _impl
+from rlve_fast.envs.counting import royal_lock_counting as module
+
+
+def brute_force(n, k):
+    cells = [(i, j) for i in range(n) for j in range(n)]
+    return sum(all(max(abs(a[0] - b[0]), abs(a[1] - b[1])) > 1 for a, b in combinations(chosen, 2))
+               for chosen in combinations(cells, k))
+
+
+def test_hand_counted():
+    assert module.solve_kings(3, 1) == 9
+    assert module.solve_kings(3, 2) == 16   # C(9, 2) = 36 minus 20 touching pairs
+    assert module.solve_kings(3, 4) == 1    # the four corners
+    assert module.solve_kings(3, 5) == 0
+    assert module.solve_kings(4, 4) == 79
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5])
+def test_against_enumeration(n):
+    for k in range(0, min(n * n, 7) + 1):
+        want = brute_force(n, k)
+        assert module.solve_kings(n, k) == want, (n, k)
+        assert module.count_kings(n, k) == want, (n, k)
+
+
+def test_compiled_matches_the_twin():
+    # even and odd boards take the meet-in-the-middle path from n = 4 on
+    for n in range(4, 10):
+        for k in range(0, (n + 1) ** 2 // 4 + 2, 2):
+            assert module.solve_kings(n, k) == module.count_kings(n, k), (n, k)
+
+
+@pytest.mark.parametrize("reference, answer, reward", [
+    (16, "16", 1.0), (16, "8", 0.5 ** 10), (16, "0", 0.0), (16, "-2", -1.0), (0, "0", 1.0), (0, "5", 0.0),
+])
+def test_rewards(reference, answer, reward):
+    config = {"seed": 0, "parameter": {"N": 3, "K": 2, "reference_answer": reference}}
+    for implementation in ("compiled", "python"):
+        with _impl.implementation(implementation):
+            assert rlve_fast.verify("RoyalLockCounting", config, "<answer>%s</answer>" % answer)["reward"] == reward

@@ -1,0 +1,148 @@
+"""Sudoku: the solvers against enumeration of every 4 x 4 Sudoku, on planted puzzles, the
+scorer on hand-computed grids, both paths on arbitrary answers."""
+from __future__ import annotations
+
+import math
+import random
+from itertools import permutations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rlve_fast
+from rlve_fast import _impl
+from rlve_fast.envs.puzzles._sudoku_solver import pattern_search, solve_grid
+from rlve_fast.envs.puzzles.sudoku import solve_sudoku
+
+
+def valid(grid, box_rows, box_cols):
+    n = box_rows * box_cols
+    units = [list(row) for row in grid] + [list(col) for col in zip(*grid)]
+    units += [[grid[r][c] for r in range(top, top + box_rows) for c in range(left, left + box_cols)]
+              for top in range(0, n, box_rows) for left in range(0, n, box_cols)]
+    return all(sorted(unit) == list(range(1, n + 1)) for unit in units)
+
+
+ALL_4X4 = [g for g in ([list(p) for p in rows] for rows in permutations(permutations(range(1, 5)), 4))
+           if valid(g, 2, 2)]
+
+
+def fits(grid, puzzle):
+    return all(p in (0, g) for grow, prow in zip(grid, puzzle) for g, p in zip(grow, prow))
+
+
+def test_there_are_288_sudokus_of_side_4():
+    assert len(ALL_4X4) == 288
+
+
+def test_solvers_against_every_4x4_sudoku():
+    rng = random.Random(3)
+    for _ in range(300):
+        puzzle = [row[:] for row in rng.choice(ALL_4X4)]
+        for cell in rng.sample(range(16), rng.randint(1, 15)):
+            puzzle[cell // 4][cell % 4] = 0
+        if rng.random() < 0.5:  # a changed given: often no completion is left
+            r, c = rng.randrange(4), rng.randrange(4)
+            puzzle[r][c] = rng.randint(1, 4)
+        solvable = any(fits(g, puzzle) for g in ALL_4X4)
+        found = solve_sudoku(2, 2, puzzle)
+        assert (found is not None) == solvable
+        if found is not None:
+            assert valid(found, 2, 2) and fits(found, puzzle)
+        status, complete = solve_grid(2, 2, puzzle, math.inf)
+        assert status == int(solvable) and (complete is None or (valid(complete, 2, 2) and fits(complete, puzzle)))
+        status, pattern = pattern_search(2, 2, puzzle, math.inf)
+        if status == 1:
+            assert valid(pattern, 2, 2) and fits(pattern, puzzle)
+        else:
+            assert status == 0
+
+
+@pytest.mark.parametrize("level", [3, 6])
+def test_solvers_on_planted_puzzles(level):
+    env = rlve_fast.make("Sudoku")
+    for seed in range(12):
+        problem = env.generate(seed, difficulty=level)
+        p = problem.parameter
+        found = solve_sudoku(p["N"], p["M"], p["sudoku"])
+        assert valid(found, p["N"], p["M"]) and fits(found, p["sudoku"])
+        status, pattern = pattern_search(p["N"], p["M"], p["sudoku"], math.inf, 100000)
+        assert status == -2 or (status == 1 and valid(pattern, p["N"], p["M"]) and fits(pattern, p["sudoku"]))
+
+
+def test_generated_grids_are_sudokus_with_the_stated_boxes():
+    env = rlve_fast.make("Sudoku")
+    for seed in range(20):
+        p = env.generate(seed, difficulty=4).parameter
+        solution = [list(map(int, line.split())) for line in p["reference_answer"].split("\n")]
+        assert p["NM"] == p["N"] * p["M"] and valid(solution, p["N"], p["M"]) and fits(solution, p["sudoku"])
+        blanks = sum(v == 0 for row in p["sudoku"] for v in row)
+        assert blanks == max(1, int(p["NM"] * p["NM"] * p["sparsity"]))
+
+
+# boxes of 1 row by 2 columns would not do: upstream's sizes start at 2; here 2 rows x 3 columns
+SOLUTION = [[1, 2, 3, 4, 5, 6],
+            [4, 5, 6, 1, 2, 3],
+            [2, 3, 1, 5, 6, 4],
+            [5, 6, 4, 2, 3, 1],
+            [3, 1, 2, 6, 4, 5],
+            [6, 4, 5, 3, 1, 2]]
+PUZZLE = [[v if (r + c) % 3 else 0 for c, v in enumerate(row)] for r, row in enumerate(SOLUTION)]
+CONFIG = {"seed": 0, "parameter": {"N": 2, "M": 3, "sudoku": PUZZLE}}
+
+
+def text(grid):
+    return "\n".join(" ".join(map(str, row)) for row in grid)
+
+
+def both_paths(answer, config=CONFIG):
+    env = rlve_fast.make("Sudoku")
+    out = []
+    for implementation in ("compiled", "python"):
+        with _impl.implementation(implementation):
+            out.append(env.verify(config, "<answer>%s</answer>" % answer)["reward"])
+    assert out[0] == out[1], (answer, out)
+    return out[0]
+
+
+def swapped_columns(grid, a, b):
+    return [[row[b] if c == a else row[a] if c == b else v for c, v in enumerate(row)] for row in grid]
+
+
+@pytest.mark.parametrize("answer, reward", [
+    (text(SOLUTION), 1.0),
+    ("\n" + text(SOLUTION) + "\n\n", 1.0),
+    (text(SOLUTION[:5]), -1.0),                                   # five rows
+    (text(SOLUTION).replace("\n", " "), -1.0),                    # one line
+    (text(SOLUTION) + " 1", -1.0),                                # a long last row
+    (text([[7] + row[1:] for row in SOLUTION]), -0.5),            # 7 is out of range (and a given changes)
+    (text([[0] + row[1:] for row in SOLUTION]), -0.5),            # 0 is out of range
+    (text([SOLUTION[1]] + SOLUTION[1:]), -0.5),                   # changes the givens of row 0
+    (text(swapped_columns(SOLUTION, 0, 3)), -0.5),                # still Latin, but the given at (1, 0) changes
+    (text(SOLUTION[:1] + [SOLUTION[0]] + SOLUTION[2:]), -0.5),    # row 1 has givens 5, 1, 3
+    (text(SOLUTION).replace("6", "x"), -1.0),
+])
+def test_rewards(answer, reward):
+    assert both_paths(answer) == reward
+
+
+def test_repeated_digit_in_a_row_of_an_empty_puzzle_scores_zero():
+    config = {"seed": 0, "parameter": {"N": 2, "M": 2, "sudoku": [[0] * 4 for _ in range(4)]}}
+    assert both_paths("1 1 2 3\n2 3 4 1\n3 4 1 2\n4 1 2 3", config) == 0.0
+    assert both_paths("1 2 3 4\n3 4 1 2\n2 1 4 3\n4 3 2 1", config) == 1.0
+    assert both_paths("1 2 3 4\n2 3 4 1\n3 4 1 2\n4 1 2 3", config) == 0.0  # Latin, boxes repeat
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.integers(-1, 7), min_size=5, max_size=7), min_size=5, max_size=7))
+def test_paths_agree_on_arbitrary_grids(rows):
+    assert both_paths(text(rows)) in (-1.0, -0.5, 0.0, 1.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(range(6)))
+def test_relabelled_solutions_break_only_the_givens(relabel):
+    grid = [[relabel[v - 1] + 1 for v in row] for row in SOLUTION]
+    expected = 1.0 if grid == SOLUTION else -0.5
+    assert both_paths(text(grid)) == expected
