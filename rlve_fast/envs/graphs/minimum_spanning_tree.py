@@ -11,7 +11,7 @@ from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs._draws_py import Words
-from rlve_fast.envs._generation import join_ints, join_rows
+from rlve_fast.envs._generation import finished, join_ints, join_rows
 
 try:
     from rlve_fast.envs.graphs._minimum_spanning_tree_solver import (
@@ -70,10 +70,7 @@ def plain_random_connected_graph(rng, n: int, target: int, max_weight: int) -> l
 
 def minimum_tree(n: int, edges):
     """:func:`kruskal`, compiled where the edges allow: (total weight, [(u, v)])."""
-    result = -1 if kruskal_tree is None else kruskal_tree(n, edges, deadline.deadline_at())
-    if result is None:
-        deadline.check()
-        raise AssertionError("the compiled search stopped before its deadline")
+    result = -1 if kruskal_tree is None else finished(kruskal_tree(n, edges, deadline.deadline_at()))
     if result == -1:
         return kruskal(n, edges)
     total, flat = result

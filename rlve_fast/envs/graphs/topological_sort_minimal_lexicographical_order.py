@@ -15,7 +15,7 @@ from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs._draws_py import Words
-from rlve_fast.envs._generation import join_ints, join_rows
+from rlve_fast.envs._generation import finished, join_ints, join_rows
 
 try:
     from rlve_fast.envs.graphs._topological_sort_solver import random_conditions, smallest_labels_first
@@ -55,10 +55,8 @@ def plain_random_conditions(rng, n: int, max_in_degree: int) -> list:
 
 def smallest_labels_order(n: int, conditions) -> list:
     """:func:`earliest_small_labels_order`, compiled where the conditions allow."""
-    order = -1 if smallest_labels_first is None else smallest_labels_first(n, conditions, deadline.deadline_at())
-    if order is None:
-        deadline.check()
-        raise AssertionError("the compiled search stopped before its deadline")
+    order = -1 if smallest_labels_first is None else finished(
+        smallest_labels_first(n, conditions, deadline.deadline_at()))
     return earliest_small_labels_order(n, conditions) if order == -1 else order
 
 
