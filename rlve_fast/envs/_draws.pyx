@@ -2,63 +2,46 @@
 """Bulk uniform draws for generators, compiled (twin: _draws_py.py, which draws the same
 values from the same random.Random, so a problem does not depend on the build).
 
-A :class:`Words` stream reads 64-bit words from ``rng.getrandbits``: first as many as the
-caller expects to need, then ``REFILL`` at a time.  An integer uniform in [0, r) comes from
-one word x by Lemire's multiply-and-reject: the high word of x * r, except that x is
-redrawn while the low word is below 2**64 mod r (exactly uniform)."""
-from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+A :class:`Words` stream takes 256 bits from ``rng.getrandbits`` as the state of a xoshiro256**
+generator (Blackman and Vigna) and reads 64-bit words from it, a nanosecond each instead of
+the many that a Python draw costs.  An integer uniform in [0, r) comes from one word x by
+Lemire's multiply-and-reject: the high word of x * r, except that x is redrawn while the low
+word is below 2**64 mod r (exactly uniform)."""
 from libc.stdint cimport uint64_t
-from libc.string cimport memcpy
 
 cdef extern from *:
     ctypedef unsigned long long u128 "unsigned __int128"
 
-REFILL = 16
 cdef uint64_t MAX_RANGE = (<uint64_t> 1) << 63
+cdef uint64_t MASK = 0xFFFFFFFFFFFFFFFF
+
+
+cdef inline uint64_t _rotl(uint64_t x, int k) noexcept nogil:
+    return (x << k) | (x >> (64 - k))
 
 
 cdef class Words:
-    def __cinit__(self, rng, Py_ssize_t expected):
-        self.rng = rng
-        self.capacity = max(expected, 16)
-        self.buffer = <uint64_t *> PyMem_Malloc(self.capacity * sizeof(uint64_t))
-        if self.buffer == NULL:
-            raise MemoryError()
-        self.load(max(expected, 1))
+    def __cinit__(self, rng):
+        seed = rng.getrandbits(256)
+        self.s0 = seed & MASK
+        self.s1 = (seed >> 64) & MASK
+        self.s2 = (seed >> 128) & MASK
+        self.s3 = (seed >> 192) & MASK
+        if not (self.s0 or self.s1 or self.s2 or self.s3):
+            self.s0 = 1  # the one state xoshiro cannot leave
 
-    def __dealloc__(self):
-        PyMem_Free(self.buffer)
+    cdef uint64_t word(self) noexcept nogil:
+        cdef uint64_t result = _rotl(self.s1 * 5, 7) * 9
+        cdef uint64_t t = self.s1 << 17
+        self.s2 ^= self.s0
+        self.s3 ^= self.s1
+        self.s1 ^= self.s2
+        self.s0 ^= self.s3
+        self.s2 ^= t
+        self.s3 = _rotl(self.s3, 45)
+        return result
 
-    cdef int load(self, Py_ssize_t count) except -1:
-        cdef bytes raw = self.rng.getrandbits(64 * count).to_bytes(8 * count, "little")
-        cdef const unsigned char *data = raw
-        cdef Py_ssize_t i, b
-        cdef uint64_t w
-        if count > self.capacity:
-            grown = <uint64_t *> PyMem_Realloc(self.buffer, count * sizeof(uint64_t))
-            if grown == NULL:
-                raise MemoryError()
-            self.buffer = grown
-            self.capacity = count
-        for i in range(count):  # little-endian words, whatever the host order
-            w = 0
-            for b in range(7, -1, -1):
-                w = (w << 8) | data[8 * i + b]
-            self.buffer[i] = w
-        self.size = count
-        self.position = 0
-        return 0
-
-    cdef int refill(self) except -1:
-        return self.load(REFILL)
-
-    cdef uint64_t word(self) except? 0xFFFFFFFFFFFFFFFF:
-        if self.position == self.size:
-            self.refill()
-        self.position += 1
-        return self.buffer[self.position - 1]
-
-    cdef uint64_t below(self, uint64_t r) except? 0xFFFFFFFFFFFFFFFF:
+    cdef uint64_t below(self, uint64_t r) noexcept nogil:
         """Uniform in [0, r) for 1 <= r <= 2**63."""
         cdef u128 m = <u128> self.word() * r
         cdef uint64_t low = <uint64_t> m, floor
@@ -81,7 +64,7 @@ def uniform_ints(rng, Py_ssize_t count, low, high):
     if count <= 0:
         return []
     cdef uint64_t r = _range(low, high)
-    cdef Words words = Words(rng, count)
+    cdef Words words = Words(rng)
     cdef list out = [None] * count
     cdef Py_ssize_t i
     cdef long long base
@@ -100,7 +83,7 @@ def bounded_ints(rng, low, highs):
     cdef Py_ssize_t count = len(highs), i
     if count == 0:
         return []
-    cdef Words words = Words(rng, count)
+    cdef Words words = Words(rng)
     cdef list out = [None] * count
     for i in range(count):
         out[i] = low + words.below(_range(low, highs[i]))
@@ -113,7 +96,7 @@ def shuffled(rng, items):
     cdef Py_ssize_t n = len(out), i, j
     if n < 2:
         return out
-    cdef Words words = Words(rng, n - 1)
+    cdef Words words = Words(rng)
     for i in range(n - 1, 0, -1):
         j = <Py_ssize_t> words.below(i + 1)
         out[i], out[j] = out[j], out[i]

@@ -2,28 +2,30 @@
 words from the same random.Random, same values; see there for the method)."""
 from __future__ import annotations
 
-REFILL = 16
 MASK = (1 << 64) - 1
 MAX_RANGE = 1 << 63
 
 
 class Words:
-    """64-bit words from ``rng.getrandbits``: ``expected`` of them first, then REFILL at a time."""
+    """64-bit words of a xoshiro256** stream seeded with 256 bits of ``rng``."""
 
-    def __init__(self, rng, expected: int):
-        self.rng = rng
-        self._load(max(expected, 1))
-
-    def _load(self, count: int) -> None:
-        bits = self.rng.getrandbits(64 * count)
-        self.buffer = [(bits >> (64 * i)) & MASK for i in range(count)]
-        self.position = 0
+    def __init__(self, rng):
+        seed = rng.getrandbits(256)
+        self.state = [(seed >> shift) & MASK for shift in (0, 64, 128, 192)]
+        if not any(self.state):
+            self.state[0] = 1  # the one state xoshiro cannot leave
 
     def word(self) -> int:
-        if self.position == len(self.buffer):
-            self._load(REFILL)
-        self.position += 1
-        return self.buffer[self.position - 1]
+        s0, s1, s2, s3 = self.state
+        result = (_rotl(s1 * 5 & MASK, 7) * 9) & MASK
+        t = (s1 << 17) & MASK
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        self.state = [s0, s1, s2, _rotl(s3, 45)]
+        return result
 
     def below(self, r: int) -> int:
         """Uniform in [0, r) for 1 <= r <= 2**63 (Lemire's multiply-and-reject)."""
@@ -33,6 +35,10 @@ class Words:
             while m & MASK < floor:
                 m = self.word() * r
         return m >> 64
+
+
+def _rotl(x: int, k: int) -> int:
+    return ((x << k) | (x >> (64 - k))) & MASK
 
 
 def _range(low: int, high: int) -> int:
@@ -46,7 +52,7 @@ def uniform_ints(rng, count: int, low: int, high: int) -> list:
     if count <= 0:
         return []
     r = _range(low, high)
-    words = Words(rng, count)
+    words = Words(rng)
     return [low + words.below(r) for _ in range(count)]
 
 
@@ -54,7 +60,7 @@ def bounded_ints(rng, low: int, highs) -> list:
     """[an integer uniform in [low, h] for h in highs]."""
     if len(highs) == 0:
         return []
-    words = Words(rng, len(highs))
+    words = Words(rng)
     return [low + words.below(_range(low, h)) for h in highs]
 
 
@@ -63,7 +69,7 @@ def shuffled(rng, items) -> list:
     out = list(items)
     if len(out) < 2:
         return out
-    words = Words(rng, len(out) - 1)
+    words = Words(rng)
     for i in range(len(out) - 1, 0, -1):
         j = words.below(i + 1)
         out[i], out[j] = out[j], out[i]

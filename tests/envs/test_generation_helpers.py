@@ -30,8 +30,26 @@ def test_bounded_ints_and_shuffles_match_the_twin(seed, low, widths):
     assert compiled.shuffled(random.Random(seed), highs) == twin.shuffled(random.Random(seed), highs)
 
 
-def test_rejections_and_refills_match_the_twin():
-    # r = 3 * 2**61 rejects 1 word in 8: the stream runs past its first chunk and refills
+class FixedSeed:
+    """A stand-in for random.Random whose 256 bits give the xoshiro256** state (1, 2, 3, 4)."""
+
+    def getrandbits(self, k):
+        assert k == 256
+        return 1 | 2 << 64 | 3 << 128 | 4 << 192
+
+
+def test_the_stream_is_xoshiro256starstar():
+    # the generator's published outputs from the state (1, 2, 3, 4)
+    reference = [11520, 0, 1509978240, 1215971899390074240, 1216172134540287360, 607988272756665600]
+    words = twin.Words(FixedSeed())
+    assert [words.word() for _ in range(6)] == reference
+    # a range of 2**63 takes the high word of x * 2**63, that is x >> 1, and never rejects
+    for module in (compiled, twin):
+        assert module.uniform_ints(FixedSeed(), 6, 0, 2 ** 63 - 1) == [x >> 1 for x in reference]
+
+
+def test_rejections_match_the_twin():
+    # r = 3 * 2**61 rejects 1 word in 8
     for seed in range(100):
         a = compiled.uniform_ints(random.Random(seed), 50, 1, 3 * 2 ** 61)
         assert a == twin.uniform_ints(random.Random(seed), 50, 1, 3 * 2 ** 61)

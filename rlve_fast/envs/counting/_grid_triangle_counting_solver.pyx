@@ -16,6 +16,7 @@ from libc.stdint cimport uint64_t
 from libc.stdlib cimport calloc, free
 
 from rlve_fast._core.clock cimport past
+from rlve_fast.envs._floor_blocks cimport block_end
 
 cdef extern from *:
     ctypedef unsigned long long u128 "unsigned __int128"
@@ -151,10 +152,10 @@ def weighted_gcd_sum_mod(uint64_t n, uint64_t m, double deadline):
         raise MemoryError()
     cdef u128 total = 0, an, bn, am, bm, d0, d1, d2
     cdef double estimate = 0.0
-    cdef uint64_t l, r, qn, qm, rn, rm
+    cdef uint64_t l, r, qn, qm
     cdef long long step = 0
     cdef Sums here, before
-    cdef bint ok
+    cdef bint ok, from_n
     with nogil:
         ok = tables.sieve(phi, primes, deadline)
         free(phi)
@@ -166,14 +167,8 @@ def weighted_gcd_sum_mod(uint64_t n, uint64_t m, double deadline):
         while ok and l <= s:
             qn = n // l
             qm = m // l
-            rn = n // qn
-            rm = m // qm
-            if rn <= rm:
-                r = rn
-                here = tables.at(r, n, tables.big_n)
-            else:
-                r = rm
-                here = tables.at(r, m, tables.big_m)
+            r = block_end(n, m, l, &from_n)
+            here = tables.at(r, n, tables.big_n) if from_n else tables.at(r, m, tables.big_m)
             # P(x, g) = q (x + 1) - g q (q + 1) / 2 with q = x // g
             an = <u128> qn * (n + 1)
             bn = _tri(qn)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from math import comb
 
 from rlve_fast import deadline
+from rlve_fast.envs._generation import finished
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 try:
@@ -48,11 +49,7 @@ def fast_weighted_gcd_sum(n: int, m: int) -> int:
     """:func:`weighted_gcd_sum`, compiled where it can be (same value)."""
     if weighted_gcd_sum_mod is None or not (1 <= n < _COMPILED_LIMIT and 1 <= m < _COMPILED_LIMIT):
         return weighted_gcd_sum(n, m)
-    result = weighted_gcd_sum_mod(n, m, deadline.deadline_at())
-    if result is None:
-        deadline.check()
-        raise AssertionError("the compiled sum stopped before its deadline")
-    low, high, estimate = result
+    low, high, estimate = finished(weighted_gcd_sum_mod(n, m, deadline.deadline_at()))
     residue = high << 64 | low  # the sum modulo 2**128; the estimate fixes the multiple
     return residue + round((estimate - residue) / 2.0 ** 128) * (1 << 128)
 

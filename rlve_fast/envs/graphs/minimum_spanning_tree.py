@@ -3,11 +3,21 @@ vertices with the least total weight.
 
 Answer: the endpoints "u1 v1 u2 v2 ...". Reward: (optimum/weight)^5 for a spanning tree made
 of the graph's edges; an odd count of numbers (or none) is -1; anything else that is not a
-spanning tree of the graph is -0.5."""
+spanning tree of the graph is -0.5.  The graph draw and Kruskal's algorithm are compiled
+(Python twins below give the same graphs and trees)."""
 from __future__ import annotations
 
+from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
+from rlve_fast.envs._draws_py import Words
+from rlve_fast.envs._generation import finished, join_ints, join_rows
+
+try:
+    from rlve_fast.envs.graphs._minimum_spanning_tree_solver import (
+        kruskal_tree, random_connected_graph)
+except ImportError:  # the extension did not build: the Python twins below
+    kruskal_tree = random_connected_graph = None
 
 
 class DisjointSets:
@@ -26,6 +36,45 @@ class DisjointSets:
             return False
         self.parent[ra] = rb
         return True
+
+
+def plain_random_connected_graph(rng, n: int, target: int, max_weight: int) -> list:
+    """Edges [u, v, w] (u < v): a random spanning tree (each vertex of a random order joins a
+    uniformly chosen earlier one), then uniformly chosen other pairs up to ``target`` edges;
+    weights uniform in [1, max_weight]; the edges in uniformly random order."""
+    if n < 2 or max_weight < 1:
+        raise ValueError("need n >= 2 and max_weight >= 1")
+    words = Words(rng)
+    order = list(range(n))
+    for i in range(n - 1, 0, -1):
+        j = words.below(i + 1)
+        order[i], order[j] = order[j], order[i]
+    ends, taken = [], set()
+    for i in range(1, n):
+        a, b = order[i], order[words.below(i)]
+        ends.append((min(a, b), max(a, b)))
+        taken.add(ends[-1])
+    extra = target - (n - 1)
+    if extra > 0:
+        others = [(a, b) for a in range(n) for b in range(a + 1, n) if (a, b) not in taken]
+        for i in range(min(extra, len(others))):  # the first ones of a random ordering
+            j = i + words.below(len(others) - i)
+            others[i], others[j] = others[j], others[i]
+            ends.append(others[i])
+    edges = [[a, b, 1 + words.below(max_weight)] for a, b in ends]
+    for i in range(len(edges) - 1, 0, -1):
+        j = words.below(i + 1)
+        edges[i], edges[j] = edges[j], edges[i]
+    return edges
+
+
+def minimum_tree(n: int, edges):
+    """:func:`kruskal`, compiled where the edges allow: (total weight, [(u, v)])."""
+    result = -1 if kruskal_tree is None else finished(kruskal_tree(n, edges, deadline.deadline_at()))
+    if result == -1:
+        return kruskal(n, edges)
+    total, flat = result
+    return total, list(zip(flat[::2], flat[1::2]))
 
 
 def kruskal(n: int, edges):
@@ -61,28 +110,17 @@ class MinimumSpanningTree(Environment):
         if n < 3 or not 0.0 <= density <= 1.0:
             raise ValueError("need N >= 3 and 0 <= edge_density <= 1")
         target = int(density * n * (n - 1) / 2)
-        max_weight = max(1, target)
-        order = list(range(n))
-        rng.shuffle(order)
         # a random spanning tree first (so the graph is connected), then extra random edges
-        pairs = set()
-        for index in range(1, n):
-            a, b = order[index], order[rng.randrange(index)]
-            pairs.add((min(a, b), max(a, b)))
-        if len(pairs) < target:
-            others = [(u, v) for u in range(n) for v in range(u + 1, n) if (u, v) not in pairs]
-            pairs.update(rng.sample(others, min(len(others), target - len(pairs))))
-        edges = [[u, v, rng.randint(1, max_weight)] for u, v in sorted(pairs)]
-        rng.shuffle(edges)
-        parameter["edges"] = edges
+        draw = plain_random_connected_graph if random_connected_graph is None else random_connected_graph
+        parameter["edges"] = draw(rng, n, target, max(1, target))
 
     def solve(self, parameter):
-        total, tree = kruskal(parameter["N"], parameter["edges"])
-        return {"reference_answer": " ".join("%d %d" % e for e in tree), "gold_answer": total}
+        total, tree = minimum_tree(parameter["N"], parameter["edges"])
+        return {"reference_answer": join_ints([x for edge in tree for x in edge]), "gold_answer": total}
 
     def prompt(self, parameter):
         n = parameter["N"]
-        edges = "\n".join("(%d, %d, %d)" % tuple(e) for e in parameter["edges"])
+        edges = join_rows(parameter["edges"])
         return (f"An undirected graph has {n} vertices, numbered 0 to {n - 1}, and these weighted edges, "
                 f"each written (u, v, w) for an edge between u and v of weight w:\n{edges}\n\n"
                 f"Choose exactly {n - 1} of these edges so that together they connect all {n} vertices "

@@ -5,13 +5,59 @@ then 1, then 2, ...
 That order is the reverse of the topological order of the reversed graph that always takes
 the largest available vertex (a max-heap Kahn), a classic exchange argument.
 Reward for a permutation of 0..N-1: 0.5 * (satisfied/all)^5, plus, when every condition
-holds, 0.5 * mean([gold=answer])^5; another list is -0.5; no list is -1."""
+holds, 0.5 * mean([gold=answer])^5; another list is -0.5; no list is -1.  The conditions'
+draw and the order are compiled (Python twins below give the same conditions and order)."""
 from __future__ import annotations
 
 import heapq
 
+from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
+from rlve_fast.envs._draws_py import Words
+from rlve_fast.envs._generation import finished, join_ints, join_rows
+
+try:
+    from rlve_fast.envs.graphs._topological_sort_solver import random_conditions, smallest_labels_first
+except ImportError:  # the extension did not build: the Python twins below
+    random_conditions = smallest_labels_first = None
+
+
+def plain_random_conditions(rng, n: int, max_in_degree: int) -> list:
+    """[[before, after]] in random order: along a random ordering of 0..n-1, each vertex
+    after the first gets a uniform number (0 to min(position, max_in_degree)) of distinct,
+    uniformly chosen earlier vertices that must come before it; drawn again while empty."""
+    if n < 2 or max_in_degree < 1:
+        raise ValueError("need n >= 2 and max_in_degree >= 1")
+    words = Words(rng)
+    hidden = list(range(n))
+    for i in range(n - 1, 0, -1):
+        j = words.below(i + 1)
+        hidden[i], hidden[j] = hidden[j], hidden[i]
+    conditions = []
+    while not conditions:
+        for i in range(1, n):
+            chosen = []  # earlier positions taken for vertex i, in increasing order
+            for t in range(words.below(min(i, max_in_degree) + 1)):
+                x = words.below(i - t)  # the x-th position not yet chosen
+                for c in chosen:
+                    if c > x:
+                        break
+                    x += 1
+                chosen.append(x)
+                chosen.sort()
+                conditions.append([hidden[x], hidden[i]])
+    for i in range(len(conditions) - 1, 0, -1):
+        j = words.below(i + 1)
+        conditions[i], conditions[j] = conditions[j], conditions[i]
+    return conditions
+
+
+def smallest_labels_order(n: int, conditions) -> list:
+    """:func:`earliest_small_labels_order`, compiled where the conditions allow."""
+    order = -1 if smallest_labels_first is None else finished(
+        smallest_labels_first(n, conditions, deadline.deadline_at()))
+    return earliest_small_labels_order(n, conditions) if order == -1 else order
 
 
 def earliest_small_labels_order(n: int, conditions) -> list:
@@ -55,23 +101,16 @@ class TopologicalSortMinimalLexicographicalOrder(Environment):
         n = parameter["N"]
         if n < 3:
             raise ValueError("N must be at least 3")
-        hidden = list(range(n))
-        rng.shuffle(hidden)
-        conditions = []
-        while not conditions:
-            for i in range(1, n):
-                for j in rng.sample(range(i), rng.randint(0, min(i, self.max_in_degree))):
-                    conditions.append([hidden[j], hidden[i]])
-        rng.shuffle(conditions)
-        parameter["before_conditions"] = conditions
+        draw = plain_random_conditions if random_conditions is None else random_conditions
+        parameter["before_conditions"] = draw(rng, n, self.max_in_degree)
 
     def solve(self, parameter):
-        gold = earliest_small_labels_order(parameter["N"], parameter["before_conditions"])
-        return {"gold_answer": gold, "reference_answer": " ".join(map(str, gold))}
+        gold = smallest_labels_order(parameter["N"], parameter["before_conditions"])
+        return {"gold_answer": gold, "reference_answer": join_ints(gold)}
 
     def prompt(self, parameter):
         n = parameter["N"]
-        rules = "\n".join("- %d comes before %d" % (a, b) for a, b in parameter["before_conditions"])
+        rules = join_rows(parameter["before_conditions"], " comes before ", "- ", "", "\n")
         return (f"Arrange the integers 0 to {n - 1} (each exactly once) in an order that respects all of "
                 f"these rules:\n{rules}\n\n"
                 "Several orders may respect them. Pick the one in which 0 is as early as possible; among "

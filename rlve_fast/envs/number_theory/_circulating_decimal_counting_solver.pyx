@@ -12,6 +12,7 @@ from libc.stdint cimport int64_t, uint64_t
 from libc.stdlib cimport calloc, free
 
 from rlve_fast._core.clock cimport past
+from rlve_fast.envs._floor_blocks cimport block_end
 
 cdef extern from *:
     ctypedef long long i128 "__int128"
@@ -122,9 +123,9 @@ def count_coprime_pairs(int64_t n, int64_t m, int64_t k, double deadline):
         free(primes)
         raise MemoryError()
     cdef i128 total = 0
-    cdef int64_t l, qn, qm, rn, rm, here, before = 0
+    cdef int64_t l, qn, qm, here, before = 0
     cdef long long step = 0
-    cdef bint ok = True
+    cdef bint ok = True, from_n
     with nogil:
         for i in range(1, k + 1):
             a, b = i, k
@@ -140,14 +141,8 @@ def count_coprime_pairs(int64_t n, int64_t m, int64_t k, double deadline):
         while ok and l <= s:
             qn = n // l
             qm = m // l
-            rn = n // qn
-            rm = m // qm
-            if rn <= rm:
-                r = rn
-                here = table.at(r, n, table.big_n)
-            else:
-                r = rm
-                here = table.at(r, m, table.big_m)
+            r = <int64_t> block_end(n, m, l, &from_n)
+            here = table.at(r, n, table.big_n) if from_n else table.at(r, m, table.big_m)
             total += <i128> qn * table.coprime_up_to(qm) * (here - before)
             before = here
             l = r + 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 from math import gcd
 
 from rlve_fast import deadline
+from rlve_fast.envs._generation import finished
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 try:
@@ -41,11 +42,7 @@ def count_pure_repeating(n: int, m: int, k: int) -> int:
     if count_coprime_pairs is None or not (1 <= n < _COMPILED_LIMIT and 1 <= m < _COMPILED_LIMIT
                                            and 2 <= k < 1 << 31):
         return plain_count_pure_repeating(n, m, k)
-    count = count_coprime_pairs(n, m, k, deadline.deadline_at())
-    if count is None:
-        deadline.check()
-        raise AssertionError("the compiled count stopped before its deadline")
-    return count
+    return finished(count_coprime_pairs(n, m, k, deadline.deadline_at()))
 
 
 def plain_count_pure_repeating(n: int, m: int, k: int) -> int:

@@ -8,6 +8,7 @@ Reward: (min/max)^10 against the true sum; a negative answer is wrong-format."""
 from __future__ import annotations
 
 from rlve_fast import deadline
+from rlve_fast.envs._generation import finished
 from rlve_fast.envs.number_theory._divisors import divisor_count_prefix
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
@@ -34,11 +35,7 @@ def sum_xor_divisors(n: int, m: int, x: int) -> int:
     if _compiled is None or not (0 <= n < _COMPILED_LIMIT and 0 <= m < _COMPILED_LIMIT
                                  and 0 <= x < _COMPILED_LIMIT):
         return plain_sum_xor_divisors(n, m, x)
-    total = _compiled(n, m, x, deadline.deadline_at())
-    if total is None:
-        deadline.check()
-        raise AssertionError("the compiled sum stopped before its deadline")
-    return total
+    return finished(_compiled(n, m, x, deadline.deadline_at()))
 
 
 def plain_sum_xor_divisors(n: int, m: int, x: int) -> int:

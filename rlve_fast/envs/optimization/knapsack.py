@@ -8,7 +8,7 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs._generation import bounded_ints, uniform_ints
+from rlve_fast.envs._generation import bounded_ints, finished, uniform_ints
 
 try:
     from rlve_fast.envs.optimization._knapsack_solver import best_value as _compiled_best_value
@@ -23,11 +23,7 @@ def best_value(weights, values, capacity: int) -> int:
             or not all(type(w) is int and w >= 1 for w in weights)
             or not all(type(v) is int for v in values) or sum(map(abs, values)) >= 1 << 62):
         return plain_best_value(weights, values, capacity)
-    best = _compiled_best_value(weights, values, capacity, deadline.deadline_at())
-    if best is None:
-        deadline.check()
-        raise AssertionError("the compiled programme stopped before its deadline")
-    return best
+    return finished(_compiled_best_value(weights, values, capacity, deadline.deadline_at()))
 
 
 def plain_best_value(weights, values, capacity: int) -> int:
