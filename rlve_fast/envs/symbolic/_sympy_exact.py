@@ -53,6 +53,10 @@ def sympy():
         import sympy as module
     except ImportError:  # pragma: no cover - depends on the installation
         raise ImportError("this environment needs sympy: pip install 'rlve_fast[symbolic]'") from None
+    # SymPy imports some of its modules on first use (the first Add imports sympy.tensor and
+    # sympy.combinatorics, a tenth of a second): done here, once, with the import
+    x = module.Symbol("x")
+    module.count_ops(2 * module.sin(x) + x ** 2 - 1 / x)
     return module
 
 
@@ -138,9 +142,9 @@ def _scan(text: str):
             while j < n and text[j] in _NAME_CHARS:
                 j += 1
             name = text[i:j]
-            if keyword.iskeyword(name):
-                raise _Outside
-            tokens.append(("name", name))
+            if name == "lambda":
+                raise _Outside  # parse_expr rewrites a leading lambda
+            tokens.append(("kw" if keyword.iskeyword(name) else "name", name))
             i = j
         elif c in _OPERATOR_CHARS:
             run = []
@@ -280,9 +284,9 @@ class _Grammar:
 
 def _python_rejects(tokens) -> bool:
     """Confirms a syntax error with Python's compiler: the tokens as parse_expr's code has them,
-    every number and name standing for the same one-atom placeholder (its code writes each as
-    a call such as ``Integer (3 )``, which is one atom too)."""
-    code = " ".join("_" if kind != "op" else value for kind, value, *_ in tokens)
+    keywords kept, every number and other name standing for the same one-atom placeholder (its
+    code writes each as a call such as ``Integer (3 )``, which is one atom too)."""
+    code = " ".join(value if kind in ("op", "kw") else "_" for kind, value, *_ in tokens)
     try:
         compile(code, "<answer>", "eval")
     except SyntaxError:
@@ -334,6 +338,8 @@ def fast_parse(text: str):
     text = text.replace("\n", "").strip()
     try:
         tokens = _scan(text)
+        if any(token[0] == "kw" for token in tokens):  # is, not, and, if, None, ...: Python decides
+            return ("invalid" if _python_rejects(tokens) else "outside"), None
         tree = _Grammar(tokens).whole()
     except _Outside:
         return "outside", None
@@ -547,18 +553,41 @@ def diff_x(expr):
 # the numeric zero test on lambdify's code
 
 
+_PRINTED: dict = {}
+
+
 @functools.lru_cache(maxsize=1)
 def _lambdify_parts():
-    """lambdify's printer (its settings for modules=["math"]) and the namespace its generated
-    function runs in."""
+    """lambdify's printer (its class and settings for modules=["math"]), made to remember what
+    it printed, and the namespace its generated function runs in.
+
+    Printing a subexpression depends only on the subexpression, the settings and, for a
+    Float, whether it is printed at the top level (``_print_level``); nothing else in the
+    printer's state feeds into it for the nodes :func:`_plain` admits (no unsupported node, no
+    number symbol held back, and the module imports it records name functions the namespace
+    already holds). So each (subexpression, nested) prints once."""
     sp = sympy()
     from sympy.printing.pycode import PythonCodePrinter
+
+    class RememberingPrinter(PythonCodePrinter):
+        def _print(self, expr, **kwargs):
+            if kwargs:
+                return super()._print(expr, **kwargs)
+            key = (expr, self._print_level > 0)
+            text = _PRINTED.get(key)
+            if text is None:
+                text = super()._print(expr)
+                if len(_PRINTED) >= 100_000:
+                    _PRINTED.clear()
+                _PRINTED[key] = text
+            return text
+
     x = sp.Symbol("x")
     template = sp.lambdify(x, x, modules=["math"])
     namespace = dict(template.__globals__)
     printer_settings = {"fully_qualified_modules": False, "inline": True, "allow_unknown_functions": True,
                         "user_functions": {}}
-    return PythonCodePrinter, printer_settings, namespace
+    return RememberingPrinter, printer_settings, namespace
 
 
 _LOOP = """def _check(_points, _tolerance, _needed):
