@@ -200,6 +200,20 @@ def test_count_ops_hand_counted(text, ops):
     assert exact.count_ops(sympy.sympify(text)) == ops == sympy.count_ops(sympy.sympify(text))
 
 
+def test_text_is_str():
+    rng = random.Random(5)
+    for e in expressions(6, 150):
+        assert exact.text(e) == str(e)
+        derivative = exact.diff_x(e)
+        assert exact.text(derivative) == str(derivative)
+        if rng.random() < 0.3:
+            assert exact.text(e - 1) == str(e - 1)
+    for literal in ("0.1", "2.50", "1.0*x + 0.333333333333333", "x**0.5"):
+        e = sympy.sympify(literal)
+        assert exact.text(e) == str(e)
+        assert exact.text(e * sympy.sin(e)) == str(e * sympy.sin(e))
+
+
 def test_diff_hand_picked():
     assert str(exact.diff_x(sympy.sympify("x*sin(x)"))) == "x*cos(x) + sin(x)"
     assert str(exact.diff_x(sympy.sympify("x**x"))) == "x**x*(log(x) + 1)"

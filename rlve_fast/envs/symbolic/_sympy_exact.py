@@ -110,6 +110,12 @@ def _names():
     return functions, constants, frozenset(namespace)
 
 
+@functools.lru_cache(maxsize=1)
+def _global_parameters():
+    from sympy.core.parameters import global_parameters
+    return global_parameters
+
+
 def _scan(text: str):
     """The tokens of the code parse_expr evaluates: ("num", literal, is_float), ("name", name),
     ("op", op) with op in + - * / ** ( ). Operator characters that only blanks separate become
@@ -333,8 +339,8 @@ def _evaluate(tree, functions, constants, sp):
 
 def fast_parse(text: str):
     """("value", expr) | ("invalid", None) | ("outside", None) for sympify(text)."""
-    if len(text) > MAX_PARSE_CHARS:
-        return "outside", None
+    if len(text) > MAX_PARSE_CHARS or not _global_parameters().evaluate:
+        return "outside", None  # (under evaluate(False) parse_expr rewrites the code instead)
     text = text.replace("\n", "").strip()
     try:
         tokens = _scan(text)
@@ -384,7 +390,7 @@ def _count_ops_tools():
 
 
 _OPS_MEMO: dict = {}
-_OPS_MEMO_LIMIT = 200_000
+_OPS_MEMO_LIMIT = 50_000
 
 
 def _local_ops(a, pushed, tools):
@@ -538,15 +544,63 @@ def _derivative(e, tools, depth: int):
     raise _Unknown
 
 
+_DERIVATIVES: dict = {}
+
+
 def diff_x(expr):
-    """``sympy.diff(expr, Symbol("x"))``."""
+    """``sympy.diff(expr, Symbol("x"))`` (remembered per expression)."""
     sp = sympy()
     if enabled() and isinstance(expr, sp.Expr) and _diff_tools() is not None:
+        known = _DERIVATIVES.get(expr)
+        if known is not None:
+            return known
         try:
-            return _derivative(expr, _diff_tools(), 0)
+            derivative = _derivative(expr, _diff_tools(), 0)
         except _Unknown:
             pass
+        else:
+            if len(_DERIVATIVES) >= 5_000:
+                _DERIVATIVES.clear()
+            _DERIVATIVES[expr] = derivative
+            return derivative
     return sp.diff(expr, sp.Symbol("x"))
+
+
+# --------------------------------------------------------------------------------------------
+# text: str(expr)
+
+
+_TEXTS: dict = {}
+
+
+@functools.lru_cache(maxsize=1)
+def _text_printer():
+    """``str``'s printer (StrPrinter with order=None), made to remember what it printed: as
+    for the code printer below, a subexpression's text depends only on it, the settings and,
+    for a Float, whether it is printed at the top level."""
+    from sympy.printing.str import StrPrinter
+
+    class RememberingStrPrinter(StrPrinter):
+        def _print(self, expr, **kwargs):
+            if kwargs:
+                return super()._print(expr, **kwargs)
+            key = (expr, self._print_level > 0)
+            text = _TEXTS.get(key)
+            if text is None:
+                text = super()._print(expr)
+                if len(_TEXTS) >= 20_000:
+                    _TEXTS.clear()
+                _TEXTS[key] = text
+            return text
+
+    return RememberingStrPrinter
+
+
+def text(expr) -> str:
+    """``str(expr)`` for a SymPy expression."""
+    if enabled() and isinstance(expr, sympy().Basic):
+        return _text_printer()({"order": None}).doprint(expr)
+    return str(expr)
 
 
 # --------------------------------------------------------------------------------------------
@@ -577,7 +631,7 @@ def _lambdify_parts():
             text = _PRINTED.get(key)
             if text is None:
                 text = super()._print(expr)
-                if len(_PRINTED) >= 100_000:
+                if len(_PRINTED) >= 20_000:
                     _PRINTED.clear()
                 _PRINTED[key] = text
             return text

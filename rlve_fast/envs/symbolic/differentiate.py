@@ -22,7 +22,7 @@ from rlve_fast.environment import Environment
 from rlve_fast.envs.sequences._schedules_b7 import step_by_one
 from rlve_fast.envs.symbolic import _expressions, _scoring
 from rlve_fast.envs.symbolic._expressions import SAMPLE_POINTS  # noqa: F401 - part of this module's API
-from rlve_fast.envs.symbolic._sympy_exact import diff_x, parse, sympy
+from rlve_fast.envs.symbolic._sympy_exact import diff_x, parse, sympy, text
 
 
 @functools.lru_cache(maxsize=65536)
@@ -46,7 +46,7 @@ def random_expression(rng, nodes: int):
 
 @functools.lru_cache(maxsize=4096)
 def _derivative_text(function: str) -> str:
-    return str(diff_x(parse(function)))
+    return text(diff_x(parse(function)))
 
 
 class Differentiate(Environment):
@@ -59,7 +59,7 @@ class Differentiate(Environment):
 
     def sample(self, rng, parameter):
         function, _ = _expressions.draw(rng, parameter["node_num"], needs_x_in="function")
-        parameter["function"] = str(function)
+        parameter["function"] = text(function)
 
     def solve(self, parameter):
         return {"reference_answer": _derivative_text(parameter["function"])}

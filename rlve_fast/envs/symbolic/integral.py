@@ -23,7 +23,7 @@ import functools
 from rlve_fast.environment import Environment
 from rlve_fast.envs.sequences._schedules_b7 import step_by_one
 from rlve_fast.envs.symbolic import _expressions, _scoring
-from rlve_fast.envs.symbolic._sympy_exact import diff_x
+from rlve_fast.envs.symbolic._sympy_exact import diff_x, text
 
 
 @functools.lru_cache(maxsize=16384)
@@ -64,8 +64,8 @@ class Integral(Environment):
 
     def sample(self, rng, parameter):
         function, derivative = _expressions.draw(rng, parameter["node_num"], needs_x_in="derivative")
-        parameter["reference_answer"] = str(function)
-        parameter["f_prime"] = str(derivative)
+        parameter["reference_answer"] = text(function)
+        parameter["f_prime"] = text(derivative)
 
     def solve(self, parameter):
         """The planted F, once checked against F' with the scorer: integrating F' from
