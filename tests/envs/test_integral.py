@@ -103,7 +103,7 @@ def test_forward_slopes_match_sympys_derivative():
 
     import numpy as np
 
-    from rlve_fast.envs.symbolic import _expression_trees_b7 as trees
+    from rlve_fast.envs.symbolic import _expressions as trees
     from rlve_fast.envs.symbolic.differentiate import SAMPLE_POINTS
 
     points, x, rng = np.asarray(SAMPLE_POINTS), sympy.Symbol("x"), random.Random(2)

@@ -15,7 +15,7 @@ import mpmath  # noqa: E402
 
 import rlve_fast  # noqa: E402
 from rlve_fast import _impl  # noqa: E402
-from rlve_fast.envs.symbolic._evalf_poly_b7 import add_order, evalf_value  # noqa: E402
+from rlve_fast.envs.symbolic._polynomial_evalf import add_order, evalf_value  # noqa: E402
 from rlve_fast.envs.symbolic.polynomial_minimum import (expanded_coefficients, minimum_point,  # noqa: E402
                                                         render_polynomial, sympy_value)
 

@@ -7,7 +7,7 @@ reference value, else 0; between the reference value and f(0) it is
 0.95 * ((f(0) - f) / (f(0) - f_ref))**5; below the reference value it is
 0.95 + 0.05 / (1 + 1 / max(f_ref - f, 1e-8)). Not a finite float: -1.
 
-SymPy's evalf is slow, so its steps are replayed on mpmath numbers (``_evalf_poly_b7``),
+SymPy's evalf is slow, so its steps are replayed on mpmath numbers (``_polynomial_evalf``),
 exact cancellations included; SymPy itself runs only for an all-zero coefficient list. The
 minimiser is the single real root of f' (f is convex), found by bisection over the doubles
 with exact integer signs.
@@ -21,8 +21,8 @@ import struct
 from rlve_fast import deadline
 from rlve_fast.environment import Environment
 from rlve_fast.envs.sequences._schedules_b7 import step_by_one
-from rlve_fast.envs.symbolic._evalf_poly_b7 import evalf_value
-from rlve_fast.envs.symbolic.differentiate import sympy
+from rlve_fast.envs.symbolic._polynomial_evalf import evalf_value
+from rlve_fast.envs.symbolic._sympy_exact import sympy
 
 MAX_WEIGHT = 2
 RANDOM_CANDIDATES = 5
