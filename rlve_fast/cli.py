@@ -54,8 +54,14 @@ class _AtomicOutput:
 
 
 def cmd_list(args) -> int:
+    from rlve_fast.registry import environment_class
+
     for env_id in rlve_fast.environments():
-        print(env_id)
+        if not args.where:
+            print(env_id)
+            continue
+        module = sys.modules[environment_class(env_id).__module__]
+        print("%-46s %s" % (env_id, os.path.relpath(module.__file__)))
     return 0
 
 
@@ -231,7 +237,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=rlve_fast.__version__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    sub.add_parser("list", help="print the environment identifiers").set_defaults(func=cmd_list)
+    lister = sub.add_parser("list", help="print the environment identifiers")
+    lister.add_argument("--where", action="store_true",
+                        help="also print the file holding each environment's generator, solver, prompt and scorer")
+    lister.set_defaults(func=cmd_list)
 
     gen = sub.add_parser("generate", help="generate problems as JSONL")
     gen.add_argument("environment")

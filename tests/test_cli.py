@@ -23,6 +23,13 @@ def test_list_prints_the_ids():
     assert out.returncode == 0 and "Sorting" in out.stdout.split()
 
 
+def test_list_where_names_each_environments_file():
+    out = run_cli("list", "--where")
+    rows = dict(line.split() for line in out.stdout.splitlines())
+    assert rows["Sorting"].endswith("rlve_fast/envs/sequences/sorting.py")
+    assert len(rows) == len(rlve_fast.environments())
+
+
 def test_generate_writes_jsonl_rows(tmp_path):
     target = tmp_path / "problems.jsonl"
     assert main(["generate", "Sorting", "--difficulty", "2", "--count", "5", "--seed", "10", "-o", str(target)]) == 0
