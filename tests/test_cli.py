@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+import rlve_fast
 from rlve_fast.cli import main
 
 SORTING_CONFIG = {"seed": 0, "parameter": {"N": 3, "array": [3, 1, 2], "gold_answer": [1, 2, 3]},
