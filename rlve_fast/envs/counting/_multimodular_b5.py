@@ -6,7 +6,6 @@ remainder theorem, given an upper bound on its bit length. Solvers that vectoriz
 residues at once use primes below 2**30 (``primes(count, 30)``) and :func:`from_residues`."""
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Callable, List, Optional
 
 _WITNESSES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)  # exact below 3.3e24
@@ -34,15 +33,18 @@ def _is_prime(n: int) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
+_FOUND = {}  # bits -> the primes found so far below 2**bits, largest first
+
+
 def primes(count: int, bits: int = 62) -> tuple:
-    """The ``count`` largest primes below 2**bits."""
-    out, candidate = [], (1 << bits) - 1
-    while len(out) < count:
+    """The ``count`` largest primes below 2**bits (found once, then sliced)."""
+    found = _FOUND.setdefault(bits, [])
+    candidate = found[-1] - 2 if found else (1 << bits) - 1
+    while len(found) < count:
         if _is_prime(candidate):
-            out.append(candidate)
+            found.append(candidate)
         candidate -= 2
-    return tuple(out)
+    return tuple(found[:count])
 
 
 def combine(bits: int, residue: Callable[[int], Optional[int]]) -> Optional[int]:
