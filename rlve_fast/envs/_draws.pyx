@@ -9,6 +9,9 @@ Lemire's multiply-and-reject: the high word of x * r, except that x is redrawn w
 word is below 2**64 mod r (exactly uniform)."""
 from libc.stdint cimport uint64_t
 
+from rlve_fast import deadline as _deadline
+from rlve_fast._core.clock cimport past
+
 cdef extern from *:
     ctypedef unsigned long long u128 "unsigned __int128"
 
@@ -29,8 +32,17 @@ cdef class Words:
         self.s3 = (seed >> 192) & MASK
         if not (self.s0 or self.s1 or self.s2 or self.s3):
             self.s0 = 1  # the one state xoshiro cannot leave
+        self.deadline = _deadline.deadline_at()
+        self.drawn = 0
 
-    cdef uint64_t word(self) noexcept nogil:
+    cdef int tick(self, long long step) except -1:
+        """Raise GenerationTimeout if the deadline has passed (the clock is read every 4096th
+        step)."""
+        if past(self.deadline, step):
+            _deadline.check()
+        return 0
+
+    cdef uint64_t word(self) except? 0xFFFFFFFFFFFFFFFF:
         cdef uint64_t result = _rotl(self.s1 * 5, 7) * 9
         cdef uint64_t t = self.s1 << 17
         self.s2 ^= self.s0
@@ -39,9 +51,12 @@ cdef class Words:
         self.s0 ^= self.s3
         self.s2 ^= t
         self.s3 = _rotl(self.s3, 45)
+        self.drawn += 1
+        if (self.drawn & 4095) == 0:
+            self.tick(0)
         return result
 
-    cdef uint64_t below(self, uint64_t r) noexcept nogil:
+    cdef uint64_t below(self, uint64_t r) except? 0xFFFFFFFFFFFFFFFF:
         """Uniform in [0, r) for 1 <= r <= 2**63."""
         cdef u128 m = <u128> self.word() * r
         cdef uint64_t low = <uint64_t> m, floor

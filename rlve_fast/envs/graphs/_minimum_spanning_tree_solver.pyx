@@ -55,6 +55,7 @@ def random_connected_graph(rng, Py_ssize_t n, Py_ssize_t target, int64_t max_wei
                     if not taken[a * n + b]:
                         others[j] = <int> (a * n + b)
                         j += 1
+                        words.tick(j)
             if extra > count:
                 extra = count
             for i in range(extra):  # the first `extra` of a random ordering of the others
@@ -74,12 +75,16 @@ def random_connected_graph(rng, Py_ssize_t n, Py_ssize_t target, int64_t max_wei
             ends[2 * i], ends[2 * i + 1], weight[i] = ends[2 * j], ends[2 * j + 1], weight[j]
             ends[2 * j], ends[2 * j + 1], weight[j] = a, b, tw
         # thousands of small lists: the cyclic collector has nothing to find among them
+        out = [None] * edges
         collecting = PyGC_Disable()
         try:
-            return [[ends[2 * e], ends[2 * e + 1], weight[e]] for e in range(edges)]
+            for e in range(edges):
+                out[e] = [ends[2 * e], ends[2 * e + 1], weight[e]]
+                words.tick(e + 1)
         finally:
             if collecting:
                 PyGC_Enable()
+        return out
     finally:
         free(order)
         free(taken)

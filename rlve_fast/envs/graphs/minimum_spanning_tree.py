@@ -56,7 +56,10 @@ def plain_random_connected_graph(rng, n: int, target: int, max_weight: int) -> l
         taken.add(ends[-1])
     extra = target - (n - 1)
     if extra > 0:
-        others = [(a, b) for a in range(n) for b in range(a + 1, n) if (a, b) not in taken]
+        others = []
+        for a in range(n):
+            deadline.check()
+            others.extend((a, b) for b in range(a + 1, n) if (a, b) not in taken)
         for i in range(min(extra, len(others))):  # the first ones of a random ordering
             j = i + words.below(len(others) - i)
             others[i], others[j] = others[j], others[i]
