@@ -13,3 +13,4 @@ cdef class Words:
     cdef uint64_t word(self) except? 0xFFFFFFFFFFFFFFFF
     cdef uint64_t below(self, uint64_t r) except? 0xFFFFFFFFFFFFFFFF
     cdef int tick(self, long long step) except -1
+    cdef int permute(self, int *items, Py_ssize_t n) except -1

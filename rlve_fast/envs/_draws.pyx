@@ -7,6 +7,7 @@ generator (Blackman and Vigna) and reads 64-bit words from it, a nanosecond each
 the many that a Python draw costs.  An integer uniform in [0, r) comes from one word x by
 Lemire's multiply-and-reject: the high word of x * r, except that x is redrawn while the low
 word is below 2**64 mod r (exactly uniform)."""
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from libc.stdint cimport uint64_t
 
 from rlve_fast import deadline as _deadline
@@ -55,6 +56,17 @@ cdef class Words:
         if (self.drawn & 4095) == 0:
             self.tick(0)
         return result
+
+    cdef int permute(self, int *items, Py_ssize_t n) except -1:
+        """Shuffle items[0:n] in place: Fisher-Yates from the top."""
+        cdef Py_ssize_t i, j
+        cdef int t
+        for i in range(n - 1, 0, -1):
+            j = <Py_ssize_t> self.below(i + 1)
+            t = items[i]
+            items[i] = items[j]
+            items[j] = t
+        return 0
 
     cdef uint64_t below(self, uint64_t r) except? 0xFFFFFFFFFFFFFFFF:
         """Uniform in [0, r) for 1 <= r <= 2**63."""
@@ -107,12 +119,18 @@ def bounded_ints(rng, low, highs):
 
 def shuffled(rng, items):
     """The items in a uniformly random order (a new list)."""
-    cdef list out = list(items)
-    cdef Py_ssize_t n = len(out), i, j
+    cdef list source = list(items)
+    cdef Py_ssize_t n = len(source), i
     if n < 2:
-        return out
+        return source
     cdef Words words = Words(rng)
-    for i in range(n - 1, 0, -1):
-        j = <Py_ssize_t> words.below(i + 1)
-        out[i], out[j] = out[j], out[i]
-    return out
+    cdef int *order = <int *> PyMem_Malloc(n * sizeof(int))
+    if order == NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):
+            order[i] = <int> i
+        words.permute(order, n)
+        return [source[order[i]] for i in range(n)]
+    finally:
+        PyMem_Free(order)

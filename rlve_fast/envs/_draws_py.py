@@ -34,6 +34,12 @@ class Words:
             deadline.check()
         return result
 
+    def shuffle(self, items: list) -> None:
+        """Shuffle ``items`` in place: Fisher-Yates from the top."""
+        for i in range(len(items) - 1, 0, -1):
+            j = self.below(i + 1)
+            items[i], items[j] = items[j], items[i]
+
     def below(self, r: int) -> int:
         """Uniform in [0, r) for 1 <= r <= 2**63 (Lemire's multiply-and-reject)."""
         m = self.word() * r
@@ -76,8 +82,5 @@ def shuffled(rng, items) -> list:
     out = list(items)
     if len(out) < 2:
         return out
-    words = Words(rng)
-    for i in range(len(out) - 1, 0, -1):
-        j = words.below(i + 1)
-        out[i], out[j] = out[j], out[i]
+    Words(rng).shuffle(out)
     return out

@@ -46,9 +46,7 @@ def plain_random_connected_graph(rng, n: int, target: int, max_weight: int) -> l
         raise ValueError("need n >= 2 and max_weight >= 1")
     words = Words(rng)
     order = list(range(n))
-    for i in range(n - 1, 0, -1):
-        j = words.below(i + 1)
-        order[i], order[j] = order[j], order[i]
+    words.shuffle(order)
     ends, taken = [], set()
     for i in range(1, n):
         a, b = order[i], order[words.below(i)]
@@ -65,9 +63,7 @@ def plain_random_connected_graph(rng, n: int, target: int, max_weight: int) -> l
             others[i], others[j] = others[j], others[i]
             ends.append(others[i])
     edges = [[a, b, 1 + words.below(max_weight)] for a, b in ends]
-    for i in range(len(edges) - 1, 0, -1):
-        j = words.below(i + 1)
-        edges[i], edges[j] = edges[j], edges[i]
+    words.shuffle(edges)
     return edges
 
 
