@@ -7,7 +7,11 @@ generator (Blackman and Vigna) and reads 64-bit words from it, a nanosecond each
 the many that a Python draw costs.  An integer uniform in [0, r) comes from one word x by
 Lemire's multiply-and-reject: the high word of x * r, except that x is redrawn while the low
 word is below 2**64 mod r (exactly uniform)."""
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from libc.stdint cimport uint64_t
+
+from rlve_fast import deadline as _deadline
+from rlve_fast._core.clock cimport past
 
 cdef extern from *:
     ctypedef unsigned long long u128 "unsigned __int128"
@@ -29,8 +33,17 @@ cdef class Words:
         self.s3 = (seed >> 192) & MASK
         if not (self.s0 or self.s1 or self.s2 or self.s3):
             self.s0 = 1  # the one state xoshiro cannot leave
+        self.deadline = _deadline.deadline_at()
+        self.drawn = 0
 
-    cdef uint64_t word(self) noexcept nogil:
+    cdef int tick(self, long long step) except -1:
+        """Raise GenerationTimeout if the deadline has passed (the clock is read every 4096th
+        step)."""
+        if past(self.deadline, step):
+            _deadline.check()
+        return 0
+
+    cdef uint64_t word(self) except? 0xFFFFFFFFFFFFFFFF:
         cdef uint64_t result = _rotl(self.s1 * 5, 7) * 9
         cdef uint64_t t = self.s1 << 17
         self.s2 ^= self.s0
@@ -39,9 +52,23 @@ cdef class Words:
         self.s0 ^= self.s3
         self.s2 ^= t
         self.s3 = _rotl(self.s3, 45)
+        self.drawn += 1
+        if (self.drawn & 4095) == 0:
+            self.tick(0)
         return result
 
-    cdef uint64_t below(self, uint64_t r) noexcept nogil:
+    cdef int permute(self, int *items, Py_ssize_t n) except -1:
+        """Shuffle items[0:n] in place: Fisher-Yates from the top."""
+        cdef Py_ssize_t i, j
+        cdef int t
+        for i in range(n - 1, 0, -1):
+            j = <Py_ssize_t> self.below(i + 1)
+            t = items[i]
+            items[i] = items[j]
+            items[j] = t
+        return 0
+
+    cdef uint64_t below(self, uint64_t r) except? 0xFFFFFFFFFFFFFFFF:
         """Uniform in [0, r) for 1 <= r <= 2**63."""
         cdef u128 m = <u128> self.word() * r
         cdef uint64_t low = <uint64_t> m, floor
@@ -92,12 +119,18 @@ def bounded_ints(rng, low, highs):
 
 def shuffled(rng, items):
     """The items in a uniformly random order (a new list)."""
-    cdef list out = list(items)
-    cdef Py_ssize_t n = len(out), i, j
+    cdef list source = list(items)
+    cdef Py_ssize_t n = len(source), i
     if n < 2:
-        return out
+        return source
     cdef Words words = Words(rng)
-    for i in range(n - 1, 0, -1):
-        j = <Py_ssize_t> words.below(i + 1)
-        out[i], out[j] = out[j], out[i]
-    return out
+    cdef int *order = <int *> PyMem_Malloc(n * sizeof(int))
+    if order == NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):
+            order[i] = <int> i
+        words.permute(order, n)
+        return [source[order[i]] for i in range(n)]
+    finally:
+        PyMem_Free(order)

@@ -2,18 +2,22 @@
 words from the same random.Random, same values; see there for the method)."""
 from __future__ import annotations
 
+from rlve_fast import deadline
+
 MASK = (1 << 64) - 1
 MAX_RANGE = 1 << 63
 
 
 class Words:
-    """64-bit words of a xoshiro256** stream seeded with 256 bits of ``rng``."""
+    """64-bit words of a xoshiro256** stream seeded with 256 bits of ``rng``; every 4096th
+    word checks the generation deadline."""
 
     def __init__(self, rng):
         seed = rng.getrandbits(256)
         self.state = [(seed >> shift) & MASK for shift in (0, 64, 128, 192)]
         if not any(self.state):
             self.state[0] = 1  # the one state xoshiro cannot leave
+        self.drawn = 0
 
     def word(self) -> int:
         s0, s1, s2, s3 = self.state
@@ -25,7 +29,16 @@ class Words:
         s0 ^= s3
         s2 ^= t
         self.state = [s0, s1, s2, _rotl(s3, 45)]
+        self.drawn += 1
+        if self.drawn % 4096 == 0:
+            deadline.check()
         return result
+
+    def shuffle(self, items: list) -> None:
+        """Shuffle ``items`` in place: Fisher-Yates from the top."""
+        for i in range(len(items) - 1, 0, -1):
+            j = self.below(i + 1)
+            items[i], items[j] = items[j], items[i]
 
     def below(self, r: int) -> int:
         """Uniform in [0, r) for 1 <= r <= 2**63 (Lemire's multiply-and-reject)."""
@@ -69,8 +82,5 @@ def shuffled(rng, items) -> list:
     out = list(items)
     if len(out) < 2:
         return out
-    words = Words(rng)
-    for i in range(len(out) - 1, 0, -1):
-        j = words.below(i + 1)
-        out[i], out[j] = out[j], out[i]
+    Words(rng).shuffle(out)
     return out

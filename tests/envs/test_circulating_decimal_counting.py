@@ -55,3 +55,10 @@ def test_compiled_count_stops_at_the_deadline():
     with pytest.raises(GenerationTimeout):
         with deadline.budget(1e-9):
             circ.count_pure_repeating(10 ** 9, 10 ** 9, 6)
+
+
+def test_plain_sieve_refuses_what_it_cannot_hold():
+    with pytest.raises(ValueError):
+        circ.mobius(circ.SIEVE_LIMIT + 1)
+    with pytest.raises(ValueError):
+        circ.count_pure_repeating(1 << 40, 1 << 40, 10)

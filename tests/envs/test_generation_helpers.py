@@ -83,3 +83,17 @@ def test_draws_are_uniform():
 def test_join_ints_is_str_join(values, sep):
     assert gen_text.join_ints(values, sep) == sep.join(map(str, values))
     assert gen_text.join_ints(values) == " ".join(map(str, values))
+
+
+def test_draws_stop_at_the_deadline():
+    from rlve_fast import deadline
+    from rlve_fast.errors import GenerationTimeout
+
+    for module in (compiled, twin):
+        with pytest.raises(GenerationTimeout):
+            with deadline.budget(1e-9):
+                module.uniform_ints(random.Random(1), 10 ** 5, 0, 9)
+        with pytest.raises(GenerationTimeout):
+            with deadline.budget(1e-9):
+                module.shuffled(random.Random(1), range(10 ** 5))
+        assert len(module.uniform_ints(random.Random(1), 10 ** 4, 0, 9)) == 10 ** 4  # no budget, no check

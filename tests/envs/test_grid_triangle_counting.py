@@ -59,3 +59,10 @@ def test_counts_by_hand():
     assert grid.count_grid_triangles(2, 1) == 18
     # 2 x 2 grid: 84 triples, 8 collinear (3 rows, 3 columns, 2 diagonals)
     assert grid.count_grid_triangles(2, 2) == 76
+
+
+def test_plain_sieve_refuses_what_it_cannot_hold():
+    with pytest.raises(ValueError):
+        grid.totients(grid.SIEVE_LIMIT + 1)
+    with pytest.raises(ValueError):  # beyond the compiled range the plain sum would need that sieve
+        grid.count_grid_triangles(1 << 40, 1 << 40)

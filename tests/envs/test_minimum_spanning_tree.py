@@ -100,3 +100,10 @@ def test_compiled_kruskal_stops_at_the_deadline():
     with pytest.raises(GenerationTimeout):
         with deadline.budget(1e-9):
             mst.minimum_tree(300, edges)
+
+
+def test_graph_draw_stops_at_the_deadline():
+    for draw in (compiled.random_connected_graph, mst.plain_random_connected_graph):
+        with pytest.raises(GenerationTimeout):
+            with deadline.budget(1e-9):
+                draw(random.Random(1), 400, 70000, 70000)

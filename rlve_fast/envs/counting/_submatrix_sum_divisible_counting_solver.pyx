@@ -2,7 +2,9 @@
 """Compiled count of submatrices whose sum is divisible by k (twin:
 ``plain_count_divisible_submatrices`` in submatrix_sum_divisible_counting.py): for every pair
 of boundary rows, the column sums mod k and, along them, prefix sums mod k; equal prefix
-residues pair up into divisible runs of columns.  O(rows^2 * columns)."""
+residues pair up into divisible runs of columns.  The pairs run over the shorter side (the
+count of the transpose is the same): O(min(rows, cols)^2 * max(rows, cols))."""
+from cpython.long cimport PyLong_AsLongLongAndOverflow
 from libc.stdint cimport int64_t
 from libc.stdlib cimport calloc, free, malloc
 
@@ -19,13 +21,16 @@ def count_divisible(matrix, int64_t k, double deadline):
         return -1
     cdef Py_ssize_t rows = len(matrix), cols = len(matrix[0]), top, bottom, c
     cdef int64_t *cells = <int64_t *> malloc(max(1, rows * cols) * sizeof(int64_t))
-    cdef int64_t *column = <int64_t *> malloc(max(1, cols) * sizeof(int64_t))
-    cdef int64_t *prefix = <int64_t *> malloc((cols + 1) * sizeof(int64_t))
+    cdef int64_t *flipped = <int64_t *> malloc(max(1, rows * cols) * sizeof(int64_t))
+    cdef int64_t *column = <int64_t *> malloc((rows + cols) * sizeof(int64_t))
+    cdef int64_t *prefix = <int64_t *> malloc((rows + cols + 1) * sizeof(int64_t))
     cdef int64_t *seen = <int64_t *> calloc(k, sizeof(int64_t))
     cdef int64_t total = 0, value, running
+    cdef int overflow = 0
     cdef bint ok = True
-    if cells == NULL or column == NULL or prefix == NULL or seen == NULL:
+    if cells == NULL or flipped == NULL or column == NULL or prefix == NULL or seen == NULL:
         free(cells)
+        free(flipped)
         free(column)
         free(prefix)
         free(seen)
@@ -39,7 +44,19 @@ def count_divisible(matrix, int64_t k, double deadline):
                 item = row[c]
                 if type(item) is not int:
                     return -1
-                cells[top * cols + c] = item % k  # Python's modulo: in [0, k)
+                value = PyLong_AsLongLongAndOverflow(item, &overflow)
+                if overflow:
+                    value = item % k  # Python's modulo on a big int
+                value %= k
+                if value < 0:  # Python's modulo: in [0, k)
+                    value += k
+                cells[top * cols + c] = value
+        if rows > cols:  # pairs of the shorter side's lines
+            for top in range(rows):
+                for c in range(cols):
+                    flipped[c * rows + top] = cells[top * cols + c]
+            cells, flipped = flipped, cells
+            rows, cols = cols, rows
         with nogil:
             for top in range(rows):
                 for c in range(cols):
@@ -66,6 +83,7 @@ def count_divisible(matrix, int64_t k, double deadline):
         return total if ok else None
     finally:
         free(cells)
+        free(flipped)
         free(column)
         free(prefix)
         free(seen)

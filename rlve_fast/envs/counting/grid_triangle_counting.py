@@ -22,7 +22,12 @@ except ImportError:  # the extension did not build: the plain sum below
     weighted_gcd_sum_mod, _COMPILED_LIMIT = None, 0
 
 
+SIEVE_LIMIT = 1 << 27
+
+
 def totients(limit: int):
+    if limit > SIEVE_LIMIT:  # a list sieve this long would not fit in memory, nor finish
+        raise ValueError("%d is beyond the sieve's reach (%d)" % (limit, SIEVE_LIMIT))
     phi = list(range(limit + 1))
     for p in range(2, limit + 1):
         if phi[p] == p:  # p is prime

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rlve_fast import deadline
-from rlve_fast.envs._generation import finished, join_ints, uniform_ints
+from rlve_fast.envs._generation import finished, join_rows, uniform_ints
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 try:
@@ -71,7 +71,7 @@ class SubmatrixSumDivisibleCounting(IntegerAnswerEnvironment):
 
     def prompt(self, parameter):
         n, m, k = parameter["N"], parameter["M"], parameter["K"]
-        rows = "\n".join([join_ints(row) for row in parameter["matrix"]])
+        rows = join_rows(parameter["matrix"], " ", "", "", "\n")
         return (f"Here is a {n} x {m} matrix of integers (one row per line):\n{rows}\n\n"
                 f"A submatrix is any non-empty block of consecutive rows and consecutive columns; blocks at "
                 f"different positions are different even when their entries are equal, and the whole matrix "

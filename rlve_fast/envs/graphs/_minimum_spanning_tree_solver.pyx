@@ -27,16 +27,14 @@ def random_connected_graph(rng, Py_ssize_t n, Py_ssize_t target, int64_t max_wei
     cdef int *ends = <int *> malloc(2 * max(pairs, 1) * sizeof(int))
     cdef int *others = NULL
     cdef int64_t *weight = NULL
-    cdef int t, a, b
-    cdef int64_t tw
+    cdef int *place = NULL
+    cdef int a, b
     try:
         if order == NULL or taken == NULL or ends == NULL:
             raise MemoryError()
         for i in range(n):
             order[i] = <int> i
-        for i in range(n - 1, 0, -1):
-            j = <Py_ssize_t> words.below(i + 1)
-            order[i], order[j] = order[j], order[i]
+        words.permute(order, n)
         for i in range(1, n):
             a = order[i]
             b = order[<Py_ssize_t> words.below(i)]
@@ -55,6 +53,7 @@ def random_connected_graph(rng, Py_ssize_t n, Py_ssize_t target, int64_t max_wei
                     if not taken[a * n + b]:
                         others[j] = <int> (a * n + b)
                         j += 1
+                        words.tick(j)
             if extra > count:
                 extra = count
             for i in range(extra):  # the first `extra` of a random ordering of the others
@@ -64,28 +63,32 @@ def random_connected_graph(rng, Py_ssize_t n, Py_ssize_t target, int64_t max_wei
                 ends[2 * edges + 1] = others[i] % n
                 edges += 1
         weight = <int64_t *> malloc(edges * sizeof(int64_t))
-        if weight == NULL:
+        place = <int *> malloc(edges * sizeof(int))
+        if weight == NULL or place == NULL:
             raise MemoryError()
         for e in range(edges):
             weight[e] = 1 + <int64_t> words.below(max_weight)
-        for i in range(edges - 1, 0, -1):
-            j = <Py_ssize_t> words.below(i + 1)
-            a, b, tw = ends[2 * i], ends[2 * i + 1], weight[i]
-            ends[2 * i], ends[2 * i + 1], weight[i] = ends[2 * j], ends[2 * j + 1], weight[j]
-            ends[2 * j], ends[2 * j + 1], weight[j] = a, b, tw
+            place[e] = <int> e
+        words.permute(place, edges)  # the edge listed e-th is edge place[e]
         # thousands of small lists: the cyclic collector has nothing to find among them
+        out = [None] * edges
         collecting = PyGC_Disable()
         try:
-            return [[ends[2 * e], ends[2 * e + 1], weight[e]] for e in range(edges)]
+            for e in range(edges):
+                i = place[e]
+                out[e] = [ends[2 * i], ends[2 * i + 1], weight[i]]
+                words.tick(e + 1)
         finally:
             if collecting:
                 PyGC_Enable()
+        return out
     finally:
         free(order)
         free(taken)
         free(ends)
         free(others)
         free(weight)
+        free(place)
 
 
 cdef struct Keyed:

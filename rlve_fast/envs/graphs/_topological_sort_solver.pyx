@@ -19,16 +19,15 @@ def random_conditions(rng, Py_ssize_t n, int max_in_degree):
     cdef int *hidden = <int *> malloc(n * sizeof(int))
     cdef int *ends = <int *> malloc(2 * n * max_in_degree * sizeof(int))
     cdef int *chosen = <int *> malloc(max_in_degree * sizeof(int))
+    cdef int *place = NULL
     cdef Py_ssize_t i, j, t, s, count = 0, k
-    cdef int x, a, b
+    cdef int x
     try:
         if hidden == NULL or ends == NULL or chosen == NULL:
             raise MemoryError()
         for i in range(n):
             hidden[i] = <int> i
-        for i in range(n - 1, 0, -1):
-            j = <Py_ssize_t> words.below(i + 1)
-            hidden[i], hidden[j] = hidden[j], hidden[i]
+        words.permute(hidden, n)
         while count == 0:
             for i in range(1, n):
                 k = <Py_ssize_t> words.below((i if i < max_in_degree else max_in_degree) + 1)
@@ -46,16 +45,18 @@ def random_conditions(rng, Py_ssize_t n, int max_in_degree):
                     ends[2 * count] = hidden[x]
                     ends[2 * count + 1] = hidden[i]
                     count += 1
-        for i in range(count - 1, 0, -1):
-            j = <Py_ssize_t> words.below(i + 1)
-            a, b = ends[2 * i], ends[2 * i + 1]
-            ends[2 * i], ends[2 * i + 1] = ends[2 * j], ends[2 * j + 1]
-            ends[2 * j], ends[2 * j + 1] = a, b
-        return [[ends[2 * i], ends[2 * i + 1]] for i in range(count)]
+        place = <int *> malloc(max(count, 1) * sizeof(int))
+        if place == NULL:
+            raise MemoryError()
+        for i in range(count):
+            place[i] = <int> i
+        words.permute(place, count)  # the condition listed i-th is condition place[i]
+        return [[ends[2 * place[i]], ends[2 * place[i] + 1]] for i in range(count)]
     finally:
         free(hidden)
         free(ends)
         free(chosen)
+        free(place)
 
 
 cdef inline void _push(int *heap, Py_ssize_t *size, int v) noexcept nogil:

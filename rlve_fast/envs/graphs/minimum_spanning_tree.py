@@ -46,9 +46,7 @@ def plain_random_connected_graph(rng, n: int, target: int, max_weight: int) -> l
         raise ValueError("need n >= 2 and max_weight >= 1")
     words = Words(rng)
     order = list(range(n))
-    for i in range(n - 1, 0, -1):
-        j = words.below(i + 1)
-        order[i], order[j] = order[j], order[i]
+    words.shuffle(order)
     ends, taken = [], set()
     for i in range(1, n):
         a, b = order[i], order[words.below(i)]
@@ -56,15 +54,16 @@ def plain_random_connected_graph(rng, n: int, target: int, max_weight: int) -> l
         taken.add(ends[-1])
     extra = target - (n - 1)
     if extra > 0:
-        others = [(a, b) for a in range(n) for b in range(a + 1, n) if (a, b) not in taken]
+        others = []
+        for a in range(n):
+            deadline.check()
+            others.extend((a, b) for b in range(a + 1, n) if (a, b) not in taken)
         for i in range(min(extra, len(others))):  # the first ones of a random ordering
             j = i + words.below(len(others) - i)
             others[i], others[j] = others[j], others[i]
             ends.append(others[i])
     edges = [[a, b, 1 + words.below(max_weight)] for a, b in ends]
-    for i in range(len(edges) - 1, 0, -1):
-        j = words.below(i + 1)
-        edges[i], edges[j] = edges[j], edges[i]
+    words.shuffle(edges)
     return edges
 
 

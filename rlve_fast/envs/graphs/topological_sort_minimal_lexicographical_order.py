@@ -31,9 +31,7 @@ def plain_random_conditions(rng, n: int, max_in_degree: int) -> list:
         raise ValueError("need n >= 2 and max_in_degree >= 1")
     words = Words(rng)
     hidden = list(range(n))
-    for i in range(n - 1, 0, -1):
-        j = words.below(i + 1)
-        hidden[i], hidden[j] = hidden[j], hidden[i]
+    words.shuffle(hidden)
     conditions = []
     while not conditions:
         for i in range(1, n):
@@ -47,9 +45,7 @@ def plain_random_conditions(rng, n: int, max_in_degree: int) -> list:
                 chosen.append(x)
                 chosen.sort()
                 conditions.append([hidden[x], hidden[i]])
-    for i in range(len(conditions) - 1, 0, -1):
-        j = words.below(i + 1)
-        conditions[i], conditions[j] = conditions[j], conditions[i]
+    words.shuffle(conditions)
     return conditions
 
 

@@ -4,14 +4,16 @@
 from libc.stdint cimport int64_t
 from libc.stdlib cimport calloc, free, malloc
 
-from rlve_fast._core.clock cimport past
+from rlve_fast._core.clock cimport monotonic_now
+
+cdef Py_ssize_t CHUNK = 1 << 16
 
 
 def best_value(weights, values, Py_ssize_t capacity, double deadline):
     """The largest total value of distinct items with total weight <= capacity, or None once
     the deadline has passed.  Needs weights >= 1 (ints), capacity >= 0 and |values| summing below
     2**62 (the caller checks)."""
-    cdef Py_ssize_t n = len(weights), i, c, w
+    cdef Py_ssize_t n = len(weights), i, c, w, low, since = 0
     cdef int64_t v, candidate
     cdef int64_t *best = <int64_t *> calloc(capacity + 1, sizeof(int64_t))
     cdef int64_t *weight = <int64_t *> malloc(max(1, n) * sizeof(int64_t))
@@ -32,13 +34,18 @@ def best_value(weights, values, Py_ssize_t capacity, double deadline):
                 w = <Py_ssize_t> weight[i]
                 v = value[i]
                 c = capacity
-                while c >= w:
-                    candidate = best[c - w] + v
-                    if candidate > best[c]:
-                        best[c] = candidate
-                    c -= 1
-                if past(deadline, 0):
-                    ok = False
+                while c >= w and ok:
+                    low = c - CHUNK if c - CHUNK > w else w
+                    since += c - low + 1
+                    while c >= low:
+                        candidate = best[c - w] + v
+                        if candidate > best[c]:
+                            best[c] = candidate
+                        c -= 1
+                    if since >= CHUNK:  # the clock once in about CHUNK cells
+                        since = 0
+                        ok = monotonic_now() <= deadline
+                if not ok:
                     break
         return best[capacity] if ok else None
     finally:
