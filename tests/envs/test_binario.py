@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rlve_fast
-from rlve_fast import _impl
 from rlve_fast.envs.grids.binario import random_fill, solve_binario
+from _both_paths import reward_on_both_paths
 
 
 def no_three(grid):
@@ -74,13 +74,7 @@ CONFIG = {"seed": 0, "parameter": {"N": 3, "M": 4, "matrix": ["0*1*", "**0*", "1
 
 
 def both_paths(answer, config=CONFIG):
-    env = rlve_fast.make("Binario")
-    out = []
-    for implementation in ("compiled", "python"):
-        with _impl.implementation(implementation):
-            out.append(env.verify(config, "<answer>%s</answer>" % answer)["reward"])
-    assert out[0] == out[1], (answer, out)
-    return out[0]
+    return reward_on_both_paths('Binario', config, answer)
 
 
 @pytest.mark.parametrize("answer, reward", [

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rlve_fast
-from rlve_fast import _impl
 from rlve_fast.envs.grids.maximum_independent_set_grid import max_independent_weight
+from _both_paths import reward_on_both_paths
 
 
 def independent(n, m, chosen):
@@ -34,13 +34,7 @@ CONFIG = {"seed": 0, "parameter": {"N": 2, "M": 3, "matrix": [[5, 1, 2], [1, 4, 
 
 
 def both_paths(answer, config=CONFIG):
-    env = rlve_fast.make("MaximumIndependentSetGrid")
-    out = []
-    for implementation in ("compiled", "python"):
-        with _impl.implementation(implementation):
-            out.append(env.verify(config, "<answer>%s</answer>" % answer)["reward"])
-    assert out[0] == out[1], (answer, out)
-    return out[0]
+    return reward_on_both_paths('MaximumIndependentSetGrid', config, answer)
 
 
 @pytest.mark.parametrize("answer, reward", [

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rlve_fast
-from rlve_fast import _impl
 from rlve_fast.envs.puzzles import _skyscraper
 from rlve_fast.envs.puzzles._skyscraper import clues, solve_skyscraper
+from _both_paths import reward_on_both_paths
 
 
 def latin_squares(n):
@@ -73,15 +73,6 @@ SUM = {"seed": 0, "parameter": {"N": 3, "left": [3, 3, 2], "right": [2, 2, 3],
                                 "top": [3, 3, 2], "bottom": [2, 2, 3]}}
 
 
-def both_paths(env_id, config, text):
-    env = rlve_fast.make(env_id)
-    out = []
-    for implementation in ("compiled", "python"):
-        with _impl.implementation(implementation):
-            out.append(env.verify(config, "<answer>%s</answer>" % text)["reward"])
-    assert out[0] == out[1], (text, out)
-    return out[0]
-
 
 @pytest.mark.parametrize("env_id, config", [("SkyscraperPuzzle", COUNT), ("SkyscraperSumPuzzle", SUM)])
 @pytest.mark.parametrize("answer, reward", [
@@ -97,7 +88,7 @@ def both_paths(env_id, config, text):
     ("0 1 x\n1 2 0\n2 0 1", -1.0),
 ])
 def test_rewards(env_id, config, answer, reward):
-    assert both_paths(env_id, config, answer) == reward
+    assert reward_on_both_paths(env_id, config, answer) == reward
 
 
 @settings(max_examples=150, deadline=None)
@@ -105,7 +96,7 @@ def test_rewards(env_id, config, answer, reward):
        st.lists(st.lists(st.integers(-1, 3), min_size=0, max_size=4), max_size=4))
 def test_paths_agree_on_arbitrary_grids(env_id, rows):
     config = COUNT if env_id == "SkyscraperPuzzle" else SUM
-    reward = both_paths(env_id, config, "\n".join(" ".join(map(str, row)) for row in rows))
+    reward = reward_on_both_paths(env_id, config, "\n".join(" ".join(map(str, row)) for row in rows))
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0
 
 
@@ -117,4 +108,4 @@ def test_a_latin_square_scores_its_share_of_clues(square, sums):
     matching = sum(a == b for k, key in enumerate(("left", "right", "top", "bottom"))
                    for a, b in zip(seen[k], config["parameter"][key]))
     text = "\n".join(" ".join(map(str, row)) for row in square)
-    assert both_paths(env_id, config, text) == (matching / 12) ** 10
+    assert reward_on_both_paths(env_id, config, text) == (matching / 12) ** 10
