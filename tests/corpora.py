@@ -17,6 +17,9 @@ SHARED = Path(os.environ.get("RLVE_FAST_SHARED", Path(__file__).resolve().parent
 VISIBLE = SHARED / "corpus" / "visible.jsonl.gz"
 HELD_OUT = SHARED / "rlve-data" / "held_out_test.json"
 
+# More corpora of the same format, e.g. made by tools/upstream_corpus.py (os.pathsep-separated).
+EXTRA = [Path(p) for p in os.environ.get("RLVE_FAST_EXTRA_CORPUS", "").split(os.pathsep) if p]
+
 MISSING_REASON = ("parity corpora not found under %s (clone with ../shared beside the repo, "
                   "or set RLVE_FAST_SHARED)" % SHARED)
 
@@ -26,17 +29,32 @@ def require(path: Path) -> None:
         pytest.skip(MISSING_REASON)
 
 
-@functools.lru_cache(maxsize=1)
-def visible_problems():
+def _read_corpus(paths):
     """environment id -> list of corpus problems (dicts with config, difficulty, cases)."""
     out = defaultdict(list)
-    if not VISIBLE.exists():
-        return out
-    with gzip.open(VISIBLE, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            out[row["environment"]].append(row)
+    for path in paths:
+        if not path.exists():
+            continue
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                out[row["environment"]].append(row)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def visible_problems():
+    """The shipped corpus: environment id -> list of problems."""
+    return _read_corpus([VISIBLE])
+
+
+@functools.lru_cache(maxsize=1)
+def extra_problems():
+    """The corpora named by RLVE_FAST_EXTRA_CORPUS: environment id -> list of problems."""
+    missing = [str(p) for p in EXTRA if not p.exists()]
+    if missing:
+        raise FileNotFoundError("RLVE_FAST_EXTRA_CORPUS names missing files: %s" % ", ".join(missing))
+    return _read_corpus(EXTRA)
 
 
 @functools.lru_cache(maxsize=1)

@@ -14,14 +14,17 @@ import pytest
 
 import rlve_fast
 from rlve_fast import _impl
-from corpora import HELD_OUT, VISIBLE, held_out_problems, require, visible_problems
+from corpora import EXTRA, HELD_OUT, VISIBLE, extra_problems, held_out_problems, require, visible_problems
 
 IMPLEMENTED = rlve_fast.environments()
 TOLERANCE = 1e-9
+# Parametrized over what the files hold (read at collection), so no test exists only to skip.
+HELD_OUT_IDS = sorted(held_out_problems()) or ["(no held-out file)"]
+EXTRA_IDS = sorted(e for e in extra_problems() if e in IMPLEMENTED) or ["(no extra corpus)"]
 
 
-def _cases(env_id):
-    for problem in visible_problems()[env_id]:
+def _cases(env_id, problems=None):
+    for problem in (visible_problems() if problems is None else problems)[env_id]:
         for case in problem["cases"]:
             if "raises" in case["expected"]:
                 continue  # upstream itself raised on this one (see the corpus README)
@@ -39,7 +42,10 @@ def test_verifier_parity(env_id, implementation):
     require(VISIBLE)
     if implementation == "compiled" and not _impl.HAVE_COMPILED:
         pytest.fail("the compiled core is not built")
-    cases = list(_cases(env_id))
+    _check_verifier(env_id, implementation, list(_cases(env_id)))
+
+
+def _check_verifier(env_id, implementation, cases):
     assert cases, "%s is implemented but has no corpus cases" % env_id
     failures = []
     with _impl.implementation(implementation):
@@ -90,12 +96,17 @@ def test_solver_parity_visible(env_id):
         _check_solver(env, problem["config"])
 
 
-@pytest.mark.parametrize("env_id", IMPLEMENTED)
+def test_every_held_out_environment_is_implemented():
+    require(HELD_OUT)
+    missing = sorted(set(held_out_problems()) - set(IMPLEMENTED))
+    assert not missing, "held-out environments without an implementation: %s" % missing
+
+
+@pytest.mark.parametrize("env_id", HELD_OUT_IDS)
 def test_solver_parity_held_out(env_id):
     require(HELD_OUT)
-    configs = held_out_problems().get(env_id)
-    if not configs:
-        pytest.skip("%s is not in upstream's held-out set" % env_id)
+    configs = held_out_problems()[env_id]
+    assert len(configs) == 50, (env_id, len(configs))
     env = rlve_fast.make(env_id)
     for config in configs:
         _check_solver(env, config)
@@ -103,3 +114,23 @@ def test_solver_parity_held_out(env_id):
             answer = config["parameter"]["reference_answer"]
             text = "<answer>%s</answer>" % answer
             assert env.verify(config, text)["accuracy"] == 1
+
+
+def _require_extra():
+    if not EXTRA:
+        pytest.skip("no extra corpus: set RLVE_FAST_EXTRA_CORPUS to files made by tools/upstream_corpus.py")
+
+
+@pytest.mark.parametrize("implementation", ["compiled", "python"])
+@pytest.mark.parametrize("env_id", EXTRA_IDS)
+def test_verifier_parity_extra_corpus(env_id, implementation):
+    _require_extra()
+    _check_verifier(env_id, implementation, list(_cases(env_id, extra_problems())))
+
+
+@pytest.mark.parametrize("env_id", EXTRA_IDS)
+def test_solver_parity_extra_corpus(env_id):
+    _require_extra()
+    env = rlve_fast.make(env_id)
+    for problem in extra_problems()[env_id]:
+        _check_solver(env, problem["config"])
