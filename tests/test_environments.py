@@ -9,6 +9,8 @@ import sys
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import rlve_fast
 from rlve_fast import _impl
@@ -153,3 +155,44 @@ def _outcome(env, config, response):
         return env.verify(config, response)
     except RLVEError as exc:
         return type(exc)
+
+
+def _answer_texts(reference: str):
+    """Answers near the reference (a token replaced, dropped or repeated; other spacing) and
+    arbitrary text, which is what a policy produces early in training."""
+    tokens = reference.split() or ["0"]
+    edited = st.builds(
+        lambda i, new, how: " ".join(
+            tokens[:i % len(tokens)] + ([] if how == "drop" else [new] if how == "replace"
+                                        else [tokens[i % len(tokens)]] * 2) + tokens[i % len(tokens) + 1:]),
+        st.integers(0, 10 ** 6), st.integers(-10 ** 12, 10 ** 12).map(str) | st.text(max_size=4),
+        st.sampled_from(["drop", "replace", "repeat"]))
+    respaced = st.sampled_from(["\n", "\t", "  ", "\u3000", ","]).map(lambda sep: sep.join(tokens))
+    return edited | respaced | st.text(max_size=40) | st.just(reference)
+
+
+@pytest.mark.parametrize("env_id", ENVS)
+def test_scorer_properties_on_generated_answers(env_id):
+    """Whatever the answer: the compiled and Python paths agree (results and errors), the
+    reward lies in [-1, 1], and accuracy and format_score follow from it as upstream's
+    verifier derives them."""
+    env = rlve_fast.make(env_id)
+    problem = env.generate(5, difficulty=2)
+    reference = str(problem.parameter.get("reference_answer", "1"))
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(_answer_texts(reference))
+    def check(answer):
+        response = "<answer>%s</answer>" % answer
+        with _impl.implementation("python"):
+            slow = _outcome(env, problem.config, response)
+        if _impl.HAVE_COMPILED:
+            with _impl.implementation("compiled"):
+                assert _outcome(env, problem.config, response) == slow, answer
+        if isinstance(slow, dict):
+            reward = slow["reward"]
+            assert -1.0 <= reward <= 1.0
+            assert slow["accuracy"] == int(reward >= problem.passing_reward_threshold - 1e-6)
+            assert slow["format_score"] == int(reward >= -1.0 + 1e-6)
+
+    check()
