@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import rlve_fast
 from rlve_fast.envs.grids.binario import random_fill, solve_binario
-from _both_paths import reward_on_both_paths
+from scoring_paths import reward_on_both_paths
 
 
 def no_three(grid):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import rlve_fast
 from rlve_fast.envs.grids.circulating_grid import STEPS, fewest_changes
-from _both_paths import reward_on_both_paths
+from scoring_paths import reward_on_both_paths
 
 
 def every_cell_on_a_cycle(grid):

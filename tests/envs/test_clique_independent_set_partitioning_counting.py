@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from graph_scoring import both_paths
+from scoring_paths import reward_on_both_paths
 from rlve_fast.envs.graphs.clique_independent_set_partitioning_counting import count_split_partitions
 
 ENV = "Clique_IndependentSet_Partitioning_Counting"
@@ -58,4 +58,4 @@ CONFIG = {"seed": 0, "parameter": {"N": 3, "edges": [[0, 1], [1, 2]], "reference
 @pytest.mark.parametrize("answer, reward", [("3", 1.0), (" +3 ", 1.0), ("2", (2 / 3) ** 10), ("6", 0.5 ** 10),
                                             ("0", 0.0), ("-3", -1.0), ("3 3", -1.0), ("three", -1.0)])
 def test_rewards(answer, reward):
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph_scoring import both_paths, uses_kernel
+from scoring_paths import reward_on_both_paths, uses_kernel
 from rlve_fast.envs.graphs._coloring_search import (achromatic_colouring, chromatic_colouring,
                                                     harmonious_colouring)
 
@@ -100,11 +100,11 @@ def config(gold):
 ])
 def test_chromatic_rewards(answer, reward):
     assert uses_kernel("MinimumChromaticNumber", config(3))
-    assert both_paths("MinimumChromaticNumber", config(3), answer) == reward
+    assert reward_on_both_paths("MinimumChromaticNumber", config(3), answer) == reward
 
 
 def test_chromatic_fewer_colours_than_gold_is_minus_one():
-    assert both_paths("MinimumChromaticNumber", config(4), "0 1 2 1") == -1.0
+    assert reward_on_both_paths("MinimumChromaticNumber", config(4), "0 1 2 1") == -1.0
 
 
 @pytest.mark.parametrize("answer, reward", [
@@ -113,8 +113,8 @@ def test_chromatic_fewer_colours_than_gold_is_minus_one():
     ("0 1 2 4", 1.0), ("0 1 1 2", -0.5), ("0 1 2", -0.5),
 ])
 def test_harmonious_rewards(answer, reward):
-    assert both_paths("MinimumHarmoniousChromaticNumber", config(4), answer) == reward
-    assert both_paths("MinimumHarmoniousChromaticNumber", config(3), "0 1 2 3") == (3 / 4) ** 5
+    assert reward_on_both_paths("MinimumHarmoniousChromaticNumber", config(4), answer) == reward
+    assert reward_on_both_paths("MinimumHarmoniousChromaticNumber", config(3), "0 1 2 3") == (3 / 4) ** 5
 
 
 @pytest.mark.parametrize("answer, reward", [
@@ -123,28 +123,28 @@ def test_harmonious_rewards(answer, reward):
     ("0 1 0 1", -0.5), ("0 1 2", -0.5), ("7 7 7 7", -0.5),
 ])
 def test_achromatic_rewards(answer, reward):
-    assert both_paths("MaximumAchromaticNumber", config(3), answer) == reward
+    assert reward_on_both_paths("MaximumAchromaticNumber", config(3), answer) == reward
 
 
 def test_achromatic_partial_credit_and_excess():
     path = {"seed": 0, "parameter": {"N": 4, "edge_density": 0.5, "edges": [[0, 1], [1, 2], [2, 3]],
                                      "gold_answer": 3}}
-    assert both_paths("MaximumAchromaticNumber", path, "0 1 0 1") == (2 / 3) ** 5
-    assert both_paths("MaximumAchromaticNumber", path, "0 1 2 0") == 1.0
+    assert reward_on_both_paths("MaximumAchromaticNumber", path, "0 1 0 1") == (2 / 3) ** 5
+    assert reward_on_both_paths("MaximumAchromaticNumber", path, "0 1 2 0") == 1.0
     low = {"seed": 0, "parameter": dict(path["parameter"], gold_answer=2)}
-    assert both_paths("MaximumAchromaticNumber", low, "0 1 2 0") == -1.0
+    assert reward_on_both_paths("MaximumAchromaticNumber", low, "0 1 2 0") == -1.0
 
 
 def test_single_vertex_graph_without_edges():
     # len(set()) of one vertex: one colour, no pairs needed
     lone = {"seed": 0, "parameter": {"N": 1, "edge_density": 0.0, "edges": [], "gold_answer": 1}}
     for env_id in ("MinimumChromaticNumber", "MinimumHarmoniousChromaticNumber", "MaximumAchromaticNumber"):
-        assert both_paths(env_id, lone, "4") == 1.0
+        assert reward_on_both_paths(env_id, lone, "4") == 1.0
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.integers(-1, 4), max_size=5), st.sampled_from(
     ["MinimumChromaticNumber", "MinimumHarmoniousChromaticNumber", "MaximumAchromaticNumber"]))
 def test_paths_agree_and_stay_in_range(colours, env_id):
-    reward = both_paths(env_id, config(3), " ".join(map(str, colours)))
+    reward = reward_on_both_paths(env_id, config(3), " ".join(map(str, colours)))
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0

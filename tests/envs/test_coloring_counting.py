@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rlve_fast.envs.graphs import _coloring_counting_solver as compiled
 from rlve_fast.envs.graphs._graphs2_util import neighbour_masks
 from rlve_fast.envs.graphs.coloring_counting import coloring_value, coloring_value_python
-from _graphs2_helpers import both_paths
+from scoring_paths import reward_on_both_paths
 
 ENV = "ColoringCounting"
 
@@ -83,10 +83,10 @@ CONFIG = {"seed": 0, "parameter": {"N": 3, "edge_density": 0.7, "edges": [[0, 1]
 @pytest.mark.parametrize("answer, reward", [("14", 1.0), ("7", 0.5 ** 10), ("28", 0.5 ** 10), ("0", -1.0),
                                             ("-14", -1.0), ("14.0", -1.0), ("", -1.0)])
 def test_rewards(answer, reward):
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.integers(-5, 10 ** 30))
 def test_paths_agree_on_arbitrary_integers(value):
-    assert -1.0 <= both_paths(ENV, CONFIG, str(value)) <= 1.0
+    assert -1.0 <= reward_on_both_paths(ENV, CONFIG, str(value)) <= 1.0

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rlve_fast.envs.graphs.cycle_counting import count_cycles, count_cycles_python
-from _graphs2_helpers import both_paths
+from scoring_paths import reward_on_both_paths
 
 ENV = "CycleCounting"
 
@@ -76,10 +76,10 @@ NONE = {"seed": 0, "parameter": {"N": 4, "edge_density": 0.25, "edges": [[0, 1]]
     (NONE, "0", 1.0), (NONE, "1", 0.0), (NONE, "-1", -1.0),
 ])
 def test_rewards(config, answer, reward):
-    assert both_paths(ENV, config, answer) == reward
+    assert reward_on_both_paths(ENV, config, answer) == reward
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.integers(-5, 10 ** 20))
 def test_paths_agree_on_arbitrary_integers(value):
-    assert -1.0 <= both_paths(ENV, CONFIG, str(value)) <= 1.0
+    assert -1.0 <= reward_on_both_paths(ENV, CONFIG, str(value)) <= 1.0

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rlve_fast
-from _b6_helpers import rewards_on_both_paths
+from scoring_paths import reward_on_both_paths
 from rlve_fast import _impl
 from rlve_fast.envs.number_theory._factor_b6 import only_zero_one_digits
 from rlve_fast.envs.number_theory.next_palindromic import next_palindrome
@@ -77,12 +77,12 @@ MULTIPLE = {"seed": 0, "parameter": {"A": 3, "reference_answer": 37}}  # 3 * 37 
     (str(37 * 10 ** 30), (37 / (37 * 10 ** 30)) ** 5),
 ])
 def test_smallest_binary_multiple_rewards(answer, reward):
-    assert rewards_on_both_paths("SmallestBinaryMultiple", MULTIPLE, answer) == reward
+    assert reward_on_both_paths("SmallestBinaryMultiple", MULTIPLE, answer) == reward
 
 
 def test_smallest_binary_multiple_below_the_reference_is_a_broken_config():
     config = {"seed": 0, "parameter": {"A": 3, "reference_answer": 3367}}
-    assert rewards_on_both_paths("SmallestBinaryMultiple", config, "37") == -1.0
+    assert reward_on_both_paths("SmallestBinaryMultiple", config, "37") == -1.0
 
 
 PALINDROME = {"seed": 0, "parameter": {"N": 1234, "reference_answer": "1331"}}
@@ -94,15 +94,15 @@ PALINDROME = {"seed": 0, "parameter": {"N": 1234, "reference_answer": "1331"}}
     ("1" * 40, (1331 / int("1" * 40)) ** 5),
 ])
 def test_next_palindromic_rewards(answer, reward):
-    assert rewards_on_both_paths("NextPalindromic", PALINDROME, answer) == reward
+    assert reward_on_both_paths("NextPalindromic", PALINDROME, answer) == reward
 
 
 def test_next_palindromic_below_the_reference_is_a_broken_config():
     config = {"seed": 0, "parameter": {"N": 1234, "reference_answer": "1441"}}
-    assert rewards_on_both_paths("NextPalindromic", config, "1331") == -1.0
+    assert reward_on_both_paths("NextPalindromic", config, "1331") == -1.0
     config["parameter"]["reference_answer"] = "oops"  # int() raises inside the scorer
-    assert rewards_on_both_paths("NextPalindromic", config, "1331") == -1.0
-    assert rewards_on_both_paths("NextPalindromic", config, "1330") == -0.5
+    assert reward_on_both_paths("NextPalindromic", config, "1331") == -1.0
+    assert reward_on_both_paths("NextPalindromic", config, "1330") == -0.5
 
 
 SUBSET = {"seed": 0, "parameter": {"K": 3, "reference_answer": 10}}  # N = 5
@@ -113,7 +113,7 @@ SUBSET = {"seed": 0, "parameter": {"K": 3, "reference_answer": 10}}  # N = 5
     ("-10", -1.0), ("ten", -1.0), (str(3 ** 50), (10 / 3 ** 50) ** 2), (str(2 * 3 ** 50), 0.0),
 ])
 def test_subset_sum_sequence_rewards(answer, reward):
-    assert rewards_on_both_paths("SubsetSumSequence", SUBSET, answer) == reward
+    assert reward_on_both_paths("SubsetSumSequence", SUBSET, answer) == reward
 
 
 CONCAT = {"seed": 0, "parameter": {"N": 12, "M": 1000, "reference_answer": 112}}
@@ -122,7 +122,7 @@ CONCAT = {"seed": 0, "parameter": {"N": 12, "M": 1000, "reference_answer": 112}}
 @pytest.mark.parametrize("answer, reward", [("112", 1.0), ("113", 0.0), ("1112", 0.0), ("-112", 0.0),
                                             ("112.0", -1.0), ("", -1.0)])
 def test_prefix_concatenation_rewards(answer, reward):
-    assert rewards_on_both_paths("PrefixConcatenation", CONCAT, answer) == reward
+    assert reward_on_both_paths("PrefixConcatenation", CONCAT, answer) == reward
 
 
 @settings(max_examples=200, deadline=None)
@@ -146,4 +146,4 @@ def test_a_valid_multiple_scores_by_its_ratio(a, factor):
     b = least_zero_one_multiple(a) // a
     config = {"seed": 0, "parameter": {"A": a, "reference_answer": b}}
     scaled = b * 10 ** (factor % 7)  # still 0/1 digits: a trailing zero per factor of 10
-    assert rewards_on_both_paths("SmallestBinaryMultiple", config, str(scaled)) == (b / scaled) ** 5
+    assert reward_on_both_paths("SmallestBinaryMultiple", config, str(scaled)) == (b / scaled) ** 5

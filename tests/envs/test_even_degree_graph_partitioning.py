@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import rlve_fast
 from rlve_fast.envs.graphs.even_degree_graph_partitioning import even_split
-from _graphs2_helpers import both_paths
+from scoring_paths import reward_on_both_paths
 
 ENV = "EvenDegreeGraphPartitioning"
 
@@ -63,11 +63,11 @@ PATH = {"seed": 0, "parameter": {"N": 4, "edges": [[0, 1], [1, 2], [2, 3]], "ref
     ("1 2 a 2", -1.0),
 ])
 def test_rewards(answer, reward):
-    assert both_paths(ENV, PATH, answer) == reward
+    assert reward_on_both_paths(ENV, PATH, answer) == reward
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.integers(-1, 3), max_size=6))
 def test_paths_agree_on_arbitrary_labels(labels):
-    reward = both_paths(ENV, PATH, " ".join(map(str, labels)))
+    reward = reward_on_both_paths(ENV, PATH, " ".join(map(str, labels)))
     assert reward == -0.5 or 0.0 <= reward <= 1.0

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from rlve_fast.envs.graphs.fractional_programming_bipartite_graph_matching import (
     best_assignment, best_assignment_python, best_ratio_permutation)
-from _graphs2_helpers import both_paths
+from scoring_paths import reward_on_both_paths
 
 ENV = "FractionalProgramming_BipartiteGraphMatching"
 
@@ -54,7 +54,7 @@ CONFIG = {"seed": 0, "parameter": {"N": 3, "A": A, "B": B, "gold_SumA": 6, "gold
     ("0 1 z", -1.0),
 ])
 def test_rewards(answer, reward):
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 def test_hand_instance_optimum():
@@ -64,11 +64,11 @@ def test_hand_instance_optimum():
 
 def test_a_better_ratio_than_stored_is_minus_one():
     config = {"seed": 0, "parameter": dict(CONFIG["parameter"], gold_SumA=7, gold_SumB=4)}
-    assert both_paths(ENV, config, "0 1 2") == -1.0
+    assert reward_on_both_paths(ENV, config, "0 1 2") == -1.0
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.integers(-1, 3), max_size=5))
 def test_paths_agree_on_arbitrary_lists(values):
-    reward = both_paths(ENV, CONFIG, " ".join(map(str, values)))
+    reward = reward_on_both_paths(ENV, CONFIG, " ".join(map(str, values)))
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0

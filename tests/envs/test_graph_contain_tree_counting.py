@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rlve_fast.envs.graphs.graph_contain_tree_counting import count_embeddings, count_embeddings_python
-from _graphs2_helpers import both_paths
+from scoring_paths import reward_on_both_paths
 
 ENV = "GraphContainTreeCounting"
 
@@ -62,10 +62,10 @@ CONFIG = {"seed": 0, "parameter": {"N": 4, "edge_density": 0.8, "G_edges": [[0, 
                                             ("-8", -1.0), ("8 8", -1.0), ("eight", -1.0)])
 def test_rewards(answer, reward):
     assert brute(4, CONFIG["parameter"]["G_edges"], CONFIG["parameter"]["T_edges"]) == 8
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.integers(-5, 10 ** 22))
 def test_paths_agree_on_arbitrary_integers(value):
-    assert -1.0 <= both_paths(ENV, CONFIG, str(value)) <= 1.0
+    assert -1.0 <= reward_on_both_paths(ENV, CONFIG, str(value)) <= 1.0

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rlve_fast.envs.graphs.imp_party import find_clique
-from _graphs2_helpers import both_paths
+from scoring_paths import reward_on_both_paths
 
 ENV = "ImpParty"
 
@@ -64,16 +64,16 @@ CONFIG = {"seed": 0, "parameter": {"N": 3, "edges": [[u, v] for u, v in combinat
     ("0 1 z", -1.0),
 ])
 def test_rewards(answer, reward):
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 def test_one_vertex_divides_by_zero():
     config = {"seed": 0, "parameter": {"N": 1, "edges": [], "reference_answer": "0"}}
-    assert both_paths(ENV, config, "0") == -1.0  # upstream: 0 / 0 inside the scorer
+    assert reward_on_both_paths(ENV, config, "0") == -1.0  # upstream: 0 / 0 inside the scorer
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.integers(-1, 10), max_size=5))
 def test_paths_agree_on_arbitrary_vertex_lists(vertices):
-    reward = both_paths(ENV, CONFIG, " ".join(map(str, vertices)))
+    reward = reward_on_both_paths(ENV, CONFIG, " ".join(map(str, vertices)))
     assert reward == -0.5 or 0.0 <= reward <= 1.0

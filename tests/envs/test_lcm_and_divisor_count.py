@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _b6_helpers import rewards_on_both_paths
+from scoring_paths import reward_on_both_paths
 from rlve_fast.envs.number_theory._factor_b6 import (divisor_count_bounded, factorize,
                                                      smallest_with_divisor_count)
 from rlve_fast.envs.number_theory._kernels_b6 import divisor_count as compiled_divisor_count
@@ -131,17 +131,17 @@ KDIV = {"seed": 0, "parameter": {"K": 6, "reference_answer": 12}}  # 12: 1 2 3 4
     (str(2 ** 70 * 3), 0.0), (str(99999989 ** 5), 0.0),  # 6 divisors, but p^5 > 10**14: gives up
 ])
 def test_min_k_divisor_rewards(answer, reward):
-    assert rewards_on_both_paths("MinKDivisorNumber", KDIV, answer) == reward
+    assert reward_on_both_paths("MinKDivisorNumber", KDIV, answer) == reward
 
 
 def test_min_k_divisor_below_the_reference_or_beyond_int64():
     broken = {"seed": 0, "parameter": {"K": 6, "reference_answer": 18}}
-    assert rewards_on_both_paths("MinKDivisorNumber", broken, "12") == -1.0
+    assert reward_on_both_paths("MinKDivisorNumber", broken, "12") == -1.0
     huge = {"seed": 0, "parameter": {"K": 101, "reference_answer": 2 ** 100}}
-    assert rewards_on_both_paths("MinKDivisorNumber", huge, str(2 ** 100)) == 1.0
-    assert rewards_on_both_paths("MinKDivisorNumber", huge, str(3 ** 100)) == (2 ** 100 / 3 ** 100) ** 2
-    assert rewards_on_both_paths("MinKDivisorNumber", huge, "12") == 0.0
-    assert rewards_on_both_paths("MinKDivisorNumber", {"seed": 0, "parameter": {
+    assert reward_on_both_paths("MinKDivisorNumber", huge, str(2 ** 100)) == 1.0
+    assert reward_on_both_paths("MinKDivisorNumber", huge, str(3 ** 100)) == (2 ** 100 / 3 ** 100) ** 2
+    assert reward_on_both_paths("MinKDivisorNumber", huge, "12") == 0.0
+    assert reward_on_both_paths("MinKDivisorNumber", {"seed": 0, "parameter": {
         "K": 6, "reference_answer": 2 ** 100}}, "12") == -1.0  # a smaller valid answer
 
 
@@ -150,7 +150,7 @@ LCM = {"seed": 0, "parameter": {"reference_answer": 100}}
 
 @pytest.mark.parametrize("answer, reward", [("100", 1.0), ("50", 0.5 ** 10), ("0", -1.0), ("1e2", -1.0)])
 def test_sum_lcm_rewards(answer, reward):
-    assert rewards_on_both_paths("SumLCM", LCM, answer) == reward
+    assert reward_on_both_paths("SumLCM", LCM, answer) == reward
 
 
 @settings(max_examples=200, deadline=None)
@@ -158,7 +158,7 @@ def test_sum_lcm_rewards(answer, reward):
                                        st.sampled_from([2 ** 62, 3 ** 39, 99999989 ** 2, 10 ** 18 + 9])))
 def test_min_k_divisor_paths_agree(k, answer):
     config = {"seed": 0, "parameter": {"K": k, "reference_answer": smallest_with_divisor_count(k)}}
-    reward = rewards_on_both_paths("MinKDivisorNumber", config, str(answer))
+    reward = reward_on_both_paths("MinKDivisorNumber", config, str(answer))
     count = compiled_divisor_count(answer) if answer > 0 else None
     if answer <= 0:
         assert reward == -1.0

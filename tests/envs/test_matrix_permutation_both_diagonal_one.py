@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import rlve_fast
 from rlve_fast.envs.puzzles.matrix_permutation_both_diagonal_one import solve_both_diagonals
-from _both_paths import reward_on_both_paths
+from scoring_paths import reward_on_both_paths
 
 
 def works(matrix, rows_order, cols_order):

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rlve_fast
-from _b6_helpers import rewards_on_both_paths
+from scoring_paths import reward_on_both_paths
 from rlve_fast.envs.arithmetic._arith_b6 import count_bracketing_values as compiled_count
 from rlve_fast.envs.arithmetic.expression_adding_parenthese_counting import (
     count_bracketing_values, count_bracketing_values_python)
@@ -115,7 +115,7 @@ MATRIX = {"seed": 0, "parameter": {"N": 2, "gold_answer": [[1, 2], [3, 4]]}}
     ("1 2\n3 %d" % 10 ** 30, 0.75 ** 5),
 ])
 def test_matrix_rewards(answer, reward):
-    assert rewards_on_both_paths("Matrix_BinaryExponentiation", MATRIX, answer) == reward
+    assert reward_on_both_paths("Matrix_BinaryExponentiation", MATRIX, answer) == reward
 
 
 POLY = {"seed": 0, "parameter": {"N": 3, "coeffs": [1, -2, 0, 5]}}
@@ -126,7 +126,7 @@ POLY = {"seed": 0, "parameter": {"N": 3, "coeffs": [1, -2, 0, 5]}}
     ("1 -2 0 5 0", -0.5), ("1 -2 0 5.0", -1.0), ("1\n-2\n0\n5", 1.0),
 ])
 def test_polynomial_rewards(answer, reward):
-    assert rewards_on_both_paths("PolynomialInterpolation", POLY, answer) == reward
+    assert reward_on_both_paths("PolynomialInterpolation", POLY, answer) == reward
 
 
 EXPR = {"seed": 0, "parameter": {"reference_answer": 20}}
@@ -135,7 +135,7 @@ EXPR = {"seed": 0, "parameter": {"reference_answer": 20}}
 @pytest.mark.parametrize("answer, reward", [("20", 1.0), ("10", 0.5 ** 10), ("40", 0.5 ** 10), ("0", -1.0),
                                             ("-20", -1.0), ("twenty", -1.0)])
 def test_expression_rewards(answer, reward):
-    assert rewards_on_both_paths("Expression_AddingParenthese_Counting", EXPR, answer) == reward
+    assert reward_on_both_paths("Expression_AddingParenthese_Counting", EXPR, answer) == reward
 
 
 CELL = st.sampled_from(["1", "2", "3", "4", "0", "-1", "x", "1.5", str(10 ** 20)])
@@ -145,14 +145,14 @@ CELL = st.sampled_from(["1", "2", "3", "4", "0", "-1", "x", "1.5", str(10 ** 20)
 @given(st.lists(st.lists(CELL, max_size=4), max_size=4), st.sampled_from(["\n", "\n\n", "\r\n", " \n"]))
 def test_matrix_paths_agree(rows, newline):
     text = newline.join(" ".join(row) for row in rows)
-    reward = rewards_on_both_paths("Matrix_BinaryExponentiation", MATRIX, text)
+    reward = reward_on_both_paths("Matrix_BinaryExponentiation", MATRIX, text)
     assert reward == -1.0 or 0.0 <= reward <= 1.0
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(CELL, max_size=6), st.sampled_from([" ", "\n", "\t"]))
 def test_polynomial_paths_agree(cells, separator):
-    reward = rewards_on_both_paths("PolynomialInterpolation", POLY, separator.join(cells))
+    reward = reward_on_both_paths("PolynomialInterpolation", POLY, separator.join(cells))
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0
 
 

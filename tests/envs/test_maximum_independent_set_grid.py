@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import rlve_fast
 from rlve_fast.envs.grids.maximum_independent_set_grid import max_independent_weight
-from _both_paths import reward_on_both_paths
+from scoring_paths import reward_on_both_paths
 
 
 def independent(n, m, chosen):

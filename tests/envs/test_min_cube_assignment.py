@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import rlve_fast
 from rlve_fast.envs.grids.min_cube_assignment import least_cost
-from _both_paths import reward_on_both_paths
+from scoring_paths import reward_on_both_paths
 
 
 def brute_force(costs, d):

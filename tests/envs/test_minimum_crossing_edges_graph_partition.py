@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph_scoring import both_paths, uses_kernel
+from scoring_paths import reward_on_both_paths, uses_kernel
 from rlve_fast.envs.graphs._minimum_crossing_edges_graph_partition_kernel import fewest_crossing_edges
 
 ENV = "Minimum_CrossingEdges_GraphPartition"
@@ -67,19 +67,19 @@ CONFIG = {"seed": 0, "parameter": {"N": 5, "edge_density": 0.5, "K": 3,
 ])
 def test_rewards(answer, reward):
     assert uses_kernel(ENV, CONFIG)
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 def test_no_crossing_edge_is_full_marks_and_better_than_gold_is_minus_one():
     apart = {"seed": 0, "parameter": {"N": 4, "edge_density": 0.2, "K": 2, "edges": [[0, 1]], "gold_answer": 0}}
-    assert both_paths(ENV, apart, "0 0 1 1") == 1.0
-    assert both_paths(ENV, apart, "0 1 1 1") == 0.0
+    assert reward_on_both_paths(ENV, apart, "0 0 1 1") == 1.0
+    assert reward_on_both_paths(ENV, apart, "0 1 1 1") == 0.0
     wrong_gold = {"seed": 0, "parameter": dict(CONFIG["parameter"], gold_answer=3)}
-    assert both_paths(ENV, wrong_gold, "0 0 0 1 2") == -1.0
+    assert reward_on_both_paths(ENV, wrong_gold, "0 0 0 1 2") == -1.0
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(-1, 3), max_size=6))
 def test_paths_agree_and_stay_in_range(parts):
-    reward = both_paths(ENV, CONFIG, " ".join(map(str, parts)))
+    reward = reward_on_both_paths(ENV, CONFIG, " ".join(map(str, parts)))
     assert reward == -0.5 or 0.0 <= reward <= 1.0

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import rlve_fast
 from rlve_fast.envs.graphs.minimum_directed_spanning_tree import min_arborescence, min_arborescence_numpy
-from _graphs2_helpers import both_paths
+from scoring_paths import reward_on_both_paths
 
 ENV = "MinimumDirectedSpanningTree"
 
@@ -75,16 +75,16 @@ CONFIG = {"seed": 0, "parameter": {"N": 3, "root": 0, "edge_density": 0.5,
     ("0 0 1 2", -0.5), ("2 0 0 1", -0.5), ("", -0.5), ("0 1 1 q", -1.0),
 ])
 def test_rewards(answer, reward):
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 def test_lighter_than_gold_is_minus_one():
     config = {"seed": 0, "parameter": dict(CONFIG["parameter"], gold_answer=7)}
-    assert both_paths(ENV, config, "0 1 1 2") == -1.0
+    assert reward_on_both_paths(ENV, config, "0 1 1 2") == -1.0
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.integers(-1, 3), max_size=6))
 def test_paths_agree_on_arbitrary_lists(values):
-    reward = both_paths(ENV, CONFIG, " ".join(map(str, values)))
+    reward = reward_on_both_paths(ENV, CONFIG, " ".join(map(str, values)))
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph_scoring import both_paths, uses_kernel
+from scoring_paths import reward_on_both_paths, uses_kernel
 from rlve_fast.envs.graphs._minimum_dominating_set_kernel import cheapest_dominating_set
 
 ENV = "Minimum_DominatingSet"
@@ -70,12 +70,12 @@ CONFIG = {"seed": 0, "parameter": {"N": 5, "edge_density": 0.4, "edges": [[0, 1]
 ])
 def test_rewards(answer, reward):
     assert uses_kernel(ENV, CONFIG)
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 def test_cheaper_than_gold_is_minus_one():
     config = {"seed": 0, "parameter": dict(CONFIG["parameter"], gold_answer=6)}
-    assert both_paths(ENV, config, "1 3") == -1.0
+    assert reward_on_both_paths(ENV, config, "1 3") == -1.0
 
 
 def test_wide_graphs_use_several_words():
@@ -85,12 +85,12 @@ def test_wide_graphs_use_several_words():
                                        "covering": covering, "gold_answer": 24}}
     every_third = [v for v in range(n) if v % 3 == 1] + [69]
     assert uses_kernel(ENV, config)
-    assert both_paths(ENV, config, " ".join(map(str, every_third))) == (24 / 24) ** 5
-    assert both_paths(ENV, config, " ".join(map(str, every_third[:-1]))) == -0.5
+    assert reward_on_both_paths(ENV, config, " ".join(map(str, every_third))) == (24 / 24) ** 5
+    assert reward_on_both_paths(ENV, config, " ".join(map(str, every_third[:-1]))) == -0.5
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(-1, 5), max_size=6))
 def test_paths_agree_and_stay_in_range(chosen):
-    reward = both_paths(ENV, CONFIG, " ".join(map(str, chosen)))
+    reward = reward_on_both_paths(ENV, CONFIG, " ".join(map(str, chosen)))
     assert reward == -0.5 or 0.0 <= reward <= 1.0

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import rlve_fast
 from rlve_fast.envs.grids.minimum_dominating_set_grid import frontier_programme, least_dominating_cost
-from _both_paths import reward_on_both_paths
+from scoring_paths import reward_on_both_paths
 
 
 def brute_force(costs):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph_scoring import both_paths, uses_kernel
+from scoring_paths import reward_on_both_paths, uses_kernel
 from rlve_fast.envs.graphs._graph_common import random_connected_weighted
 from rlve_fast.envs.graphs._minimum_steiner_tree_kernel import steiner_tree_weight
 
@@ -79,17 +79,17 @@ CONFIG = {"seed": 0, "parameter": {"N": 5, "edge_density": 0.8, "edges": EDGES, 
 ])
 def test_rewards(answer, reward):
     assert uses_kernel(ENV, CONFIG)
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 def test_lighter_than_gold_and_empty_terminals():
-    assert both_paths(ENV, {"seed": 0, "parameter": dict(CONFIG["parameter"], gold_answer=10)}, "0 4 4 1 2 4") == -1.0
+    assert reward_on_both_paths(ENV, {"seed": 0, "parameter": dict(CONFIG["parameter"], gold_answer=10)}, "0 4 4 1 2 4") == -1.0
     # no terminals and no edges: networkx calls the empty graph neither connected nor not
-    assert both_paths(ENV, {"seed": 0, "parameter": dict(CONFIG["parameter"], to_be_connected=[])}, "") == -1.0
+    assert reward_on_both_paths(ENV, {"seed": 0, "parameter": dict(CONFIG["parameter"], to_be_connected=[])}, "") == -1.0
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(-1, 5), max_size=8))
 def test_paths_agree_and_stay_in_range(ends):
-    reward = both_paths(ENV, CONFIG, " ".join(map(str, ends)))
+    reward = reward_on_both_paths(ENV, CONFIG, " ".join(map(str, ends)))
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rlve_fast.envs.graphs.minimum_weighted_spanning_tree import least_depth_cost, least_depth_cost_python
-from _graphs2_helpers import both_paths
+from scoring_paths import reward_on_both_paths
 
 ENV = "MinimumWeightedSpanningTree"
 
@@ -70,7 +70,7 @@ CONFIG = {"seed": 0, "parameter": {"N": 4, "edge_density": 0.6,
     ("0", -0.5), ("", -1.0), ("0 0 1 1 2 2 x", -1.0),
 ])
 def test_rewards(answer, reward):
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 def test_gold_of_the_hand_instance():
@@ -80,12 +80,12 @@ def test_gold_of_the_hand_instance():
 def test_zero_cost_tree_scores_one():
     config = {"seed": 0, "parameter": {"N": 3, "edge_density": 1.0,
                                        "edges": [[0, 1, 0], [1, 2, 0], [0, 2, 3]], "gold_answer": 0}}
-    assert both_paths(ENV, config, "1 0 1 1 2") == 1.0
-    assert both_paths(ENV, config, "0 0 1 0 2") == 0.0
+    assert reward_on_both_paths(ENV, config, "1 0 1 1 2") == 1.0
+    assert reward_on_both_paths(ENV, config, "0 0 1 0 2") == 0.0
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.integers(-1, 4), max_size=8))
 def test_paths_agree_on_arbitrary_lists(values):
-    reward = both_paths(ENV, CONFIG, " ".join(map(str, values)))
+    reward = reward_on_both_paths(ENV, CONFIG, " ".join(map(str, values)))
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0

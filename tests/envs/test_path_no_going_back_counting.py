@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rlve_fast.envs.graphs.path_no_going_back_counting import non_backtracking_walks
-from _graphs2_helpers import both_paths
+from scoring_paths import reward_on_both_paths
 
 ENV = "Path_NoGoingBack_Counting"
 
@@ -61,10 +61,10 @@ CONFIG = {"seed": 0, "parameter": {"MAX_M": 10, "M": 3, "N": 3, "T": 4, "edges":
 @pytest.mark.parametrize("answer, reward", [("1", 1.0), ("0", 0.0), ("9999", 0.0), ("10000", -0.5), ("-1", -0.5),
                                             ("10001", -0.5), ("1 1", -1.0), ("", -1.0), ("one", -1.0)])
 def test_rewards(answer, reward):
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.integers(-20000, 20000))
 def test_paths_agree_on_arbitrary_integers(value):
-    assert both_paths(ENV, CONFIG, str(value)) in (1.0, 0.0, -0.5)
+    assert reward_on_both_paths(ENV, CONFIG, str(value)) in (1.0, 0.0, -0.5)

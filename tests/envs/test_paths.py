@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph_scoring import both_paths, uses_kernel
+from scoring_paths import reward_on_both_paths, uses_kernel
 from rlve_fast.envs.graphs._path_search import cheapest_covering_walk, heaviest_simple_path
 
 INF = float("inf")
@@ -114,13 +114,13 @@ HAMILTON = {"seed": 0, "parameter": {"N": 4, "edge_density": 0.4, "edges": ARCS,
 def test_hamiltonian_rewards(answer, reward):
     assert cheapest_covering_walk(4, ARCS, INF)[0] == 5
     assert uses_kernel("HamiltonianPath", HAMILTON)
-    assert both_paths("HamiltonianPath", HAMILTON, answer) == reward
+    assert reward_on_both_paths("HamiltonianPath", HAMILTON, answer) == reward
 
 
 def test_hamiltonian_lighter_than_gold_is_minus_one():
     config = {"seed": 0, "parameter": dict(HAMILTON["parameter"], reference_answer_weight=7)}
-    assert both_paths("HamiltonianPath", config, "3 1 2 0") == -1.0
-    assert both_paths("HamiltonianPath", config, "2 0 1 3") == 1.0
+    assert reward_on_both_paths("HamiltonianPath", config, "3 1 2 0") == -1.0
+    assert reward_on_both_paths("HamiltonianPath", config, "2 0 1 3") == 1.0
 
 
 LONGEST = {"seed": 0, "parameter": {"N": 4, "edge_density": 0.4, "edges": ARCS, "gold_answer": 7}}
@@ -133,13 +133,13 @@ LONGEST = {"seed": 0, "parameter": {"N": 4, "edge_density": 0.4, "edges": ARCS, 
 def test_longest_rewards(answer, reward):
     assert heaviest_simple_path(4, ARCS, INF)[0] == 7
     assert uses_kernel("LongestPath", LONGEST)
-    assert both_paths("LongestPath", LONGEST, answer) == reward
+    assert reward_on_both_paths("LongestPath", LONGEST, answer) == reward
 
 
 def test_longest_heavier_than_gold_or_zero_gold_is_minus_one():
-    assert both_paths("LongestPath", {"seed": 0, "parameter": dict(LONGEST["parameter"], gold_answer=6)},
+    assert reward_on_both_paths("LongestPath", {"seed": 0, "parameter": dict(LONGEST["parameter"], gold_answer=6)},
                       "2 0 1 3") == -1.0
-    assert both_paths("LongestPath", {"seed": 0, "parameter": dict(LONGEST["parameter"], gold_answer=0)},
+    assert reward_on_both_paths("LongestPath", {"seed": 0, "parameter": dict(LONGEST["parameter"], gold_answer=0)},
                       "3") == -1.0
 
 
@@ -147,5 +147,5 @@ def test_longest_heavier_than_gold_or_zero_gold_is_minus_one():
 @given(st.lists(st.integers(-1, 4), max_size=6), st.sampled_from([HAMILTON, LONGEST]))
 def test_paths_agree_and_stay_in_range(walk, config):
     env_id = "HamiltonianPath" if "reference_answer_weight" in config["parameter"] else "LongestPath"
-    reward = both_paths(env_id, config, " ".join(map(str, walk)))
+    reward = reward_on_both_paths(env_id, config, " ".join(map(str, walk)))
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0

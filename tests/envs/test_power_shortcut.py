@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import rlve_fast
 from rlve_fast.envs.graphs.power_shortcut import power_steps, shortest_sequence
-from _graphs2_helpers import both_paths
+from scoring_paths import reward_on_both_paths
 
 ENV = "PowerShortcut"
 
@@ -70,16 +70,16 @@ CONFIG["parameter"].update(rlve_fast.make(ENV).solve(CONFIG["parameter"]))
 ])
 def test_rewards(answer, reward):
     assert CONFIG["parameter"]["gold_answer"] == 3
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 def test_short_answer_against_a_wrong_optimum_is_minus_one():
     config = {"seed": 0, "parameter": dict(CONFIG["parameter"], gold_answer=4)}
-    assert both_paths(ENV, config, "0 2 3") == -1.0
+    assert reward_on_both_paths(ENV, config, "0 2 3") == -1.0
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.integers(-1, 4), max_size=6))
 def test_paths_agree_on_arbitrary_sequences(sequence):
-    reward = both_paths(ENV, CONFIG, " ".join(map(str, sequence)))
+    reward = reward_on_both_paths(ENV, CONFIG, " ".join(map(str, sequence)))
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0

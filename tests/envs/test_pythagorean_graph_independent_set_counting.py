@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from rlve_fast.envs.graphs.pythagorean_graph_independent_set_counting import (
     count_weighted_independent_sets, independent_sets_mod, primitive_leg_pairs)
-from _graphs2_helpers import both_paths
+from scoring_paths import reward_on_both_paths
 
 ENV = "PythagoreanGraph_IndependentSetCounting"
 
@@ -73,11 +73,11 @@ def test_hand_instance():
                                             ("1000", -0.5), ("-1", -0.5), ("1005", -0.5), ("5 5", -1.0),
                                             ("x", -1.0), ("", -1.0), ("9" * 30, -0.5)])
 def test_rewards(answer, reward):
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.integers(-2000, 2000))
 def test_paths_agree_on_arbitrary_integers(value):
-    reward = both_paths(ENV, CONFIG, str(value))
+    reward = reward_on_both_paths(ENV, CONFIG, str(value))
     assert reward in (1.0, 0.0, -0.5)

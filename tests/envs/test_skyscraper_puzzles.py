@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import rlve_fast
 from rlve_fast.envs.puzzles import _skyscraper
 from rlve_fast.envs.puzzles._skyscraper import clues, solve_skyscraper
-from _both_paths import reward_on_both_paths
+from scoring_paths import reward_on_both_paths
 
 
 def latin_squares(n):

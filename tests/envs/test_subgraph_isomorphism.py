@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph_scoring import both_paths, uses_kernel
+from scoring_paths import reward_on_both_paths, uses_kernel
 from rlve_fast.envs.graphs.subgraph_isomorphism import induced_embedding
 
 ENV = "SubgraphIsomorphism"
@@ -66,22 +66,22 @@ CONFIG = {"seed": 0, "parameter": {"N2": 4, "edge_density": 0.5, "N1": 3,
 ])
 def test_rewards(answer, reward):
     assert uses_kernel(ENV, CONFIG)
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 def test_pairs_are_looked_up_as_stored():
     # the scorer looks (smaller, larger) up among the stored pairs: a pair stored backwards is no edge
     config = {"seed": 0, "parameter": dict(CONFIG["parameter"], G2_edges=[[0, 1], [2, 1], [2, 3]])}
-    assert both_paths(ENV, config, "0 1 2") == (2 / 3) ** 10
+    assert reward_on_both_paths(ENV, config, "0 1 2") == (2 / 3) ** 10
 
 
 def test_one_vertex_pattern_divides_by_zero():
     config = {"seed": 0, "parameter": dict(CONFIG["parameter"], N1=1, G1_edges=[])}
-    assert both_paths(ENV, config, "2") == -1.0
+    assert reward_on_both_paths(ENV, config, "2") == -1.0
 
 
 def test_missing_answer_and_boxed_markers():
-    assert both_paths(ENV, CONFIG, "1 2 3", markers=("\\boxed{", "}")) == 1.0
+    assert reward_on_both_paths(ENV, CONFIG, "1 2 3", markers=("\\boxed{", "}")) == 1.0
     import rlve_fast
     assert rlve_fast.verify(ENV, CONFIG, "no answer here")["reward"] == -1.0
 
@@ -89,5 +89,5 @@ def test_missing_answer_and_boxed_markers():
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(-2, 5), max_size=5))
 def test_paths_agree_and_stay_in_range(image):
-    reward = both_paths(ENV, CONFIG, " ".join(map(str, image)))
+    reward = reward_on_both_paths(ENV, CONFIG, " ".join(map(str, image)))
     assert reward == -0.5 or 0.0 <= reward <= 1.0

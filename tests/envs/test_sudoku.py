@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import rlve_fast
 from rlve_fast.envs.puzzles._sudoku_solver import pattern_search, solve_grid
 from rlve_fast.envs.puzzles.sudoku import solve_sudoku
-from _both_paths import reward_on_both_paths
+from scoring_paths import reward_on_both_paths
 
 
 def valid(grid, box_rows, box_cols):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph_scoring import both_paths, uses_kernel
+from scoring_paths import reward_on_both_paths, uses_kernel
 from rlve_fast.envs.graphs._graph_common import random_connected_weighted
 from rlve_fast.envs.graphs._vertex_k_center_kernel import k_center, shortest_distances
 
@@ -59,16 +59,16 @@ CONFIG = {"seed": 0, "parameter": {"N": 4, "edge_density": 0.5, "K": 2, "edges":
 ])
 def test_rewards(answer, reward):
     assert uses_kernel(ENV, CONFIG)
-    assert both_paths(ENV, CONFIG, answer) == reward
+    assert reward_on_both_paths(ENV, CONFIG, answer) == reward
 
 
 def test_better_than_gold_is_minus_one():
     config = {"seed": 0, "parameter": dict(CONFIG["parameter"], gold_answer=3)}
-    assert both_paths(ENV, config, "1 3") == -1.0
+    assert reward_on_both_paths(ENV, config, "1 3") == -1.0
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(-1, 4), max_size=4))
 def test_paths_agree_and_stay_in_range(centres):
-    reward = both_paths(ENV, CONFIG, " ".join(map(str, centres)))
+    reward = reward_on_both_paths(ENV, CONFIG, " ".join(map(str, centres)))
     assert reward == -0.5 or 0.0 <= reward <= 1.0
