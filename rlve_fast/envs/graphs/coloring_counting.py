@@ -64,7 +64,7 @@ def coloring_value(n: int, edges, limits) -> int:
     masks = neighbour_masks(n, [(label[u], label[v]) for u, v in edges])
     ordered = [limits[u] for u in order]
     if dense:
-        residues = compiled.coloring_value_blocks(n, masks, ordered, moduli, deadline.deadline_at())
+        residues = finished(compiled.coloring_value_blocks(n, masks, ordered, moduli, deadline.deadline_at()))
     else:
         residues = finished(compiled.coloring_value(n, masks, ordered, split, moduli, deadline.deadline_at()))
     value, modulus = residues[0], 1 << 128  # Chinese remainders, one prime at a time
