@@ -17,6 +17,7 @@ plain JSON (``save``/``load``) and a resumed run continues exactly.
 """
 from __future__ import annotations
 
+import copy
 import json
 import os
 import random
@@ -28,7 +29,7 @@ import numpy as np
 
 from rlve_fast.deadline import DEFAULT_TIME_BUDGET
 from rlve_fast.environment import Problem, registry_make
-from rlve_fast.errors import GenerationError, RLVEError
+from rlve_fast.errors import GenerationError, RLVEError, UnknownEnvironmentError
 from rlve_fast.registry import environment_class
 
 STATE_FORMAT = "rlve_fast.curriculum/1"
@@ -168,57 +169,117 @@ class Curriculum:
             }
 
     def load_state_dict(self, state: Mapping[str, Any]) -> None:
-        if not isinstance(state, Mapping) or state.get("format") != STATE_FORMAT:
-            found = state.get("format") if isinstance(state, Mapping) else type(state).__name__
-            raise CurriculumStateError("not a %s state (found %r)" % (STATE_FORMAT, found))
-        try:
-            settings = state["settings"]
-            difficulty = {e: int(state["difficulty"][e]) for e in settings["environments"]}
-            correct = {e: state["correct"][e] for e in settings["environments"]}
-            counted = {e: int(state["counted"][e]) for e in settings["environments"]}
-            last = {e: state["last_accuracy"].get(e) for e in settings["environments"]}
-            problem_seed = int(state["problem_seed"])
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise CurriculumStateError("damaged curriculum state: %r" % (exc,)) from None
-        for env_id in settings["environments"]:
-            environment_class(env_id)
+        """Take over a saved state; a state that is not valid is refused whole (nothing changes)."""
+        fields = _checked_state(state)
         with self._lock:
-            self.environments = list(settings["environments"])
-            self.samples_per_prompt = settings["samples_per_prompt"]
-            self.window = settings["window"]
-            self.threshold = settings["threshold"]
-            self.min_prompts = settings["min_prompts"]
-            self.seed = settings["seed"]
-            self.difficulty, self.correct, self.counted = difficulty, correct, counted
-            self.last_accuracy, self.problem_seed = last, problem_seed
+            for name, value in fields.items():
+                setattr(self, name, value)
 
     def save(self, path: str) -> None:
-        """Write the state as JSON, atomically (a crash never leaves a half-written file)."""
+        """Write the state as JSON, atomically: a crash never leaves a half-written file and
+        never damages the previous one."""
         data = json.dumps(self.state_dict(), indent=1, sort_keys=True)
         directory = os.path.dirname(os.path.abspath(path))
         fd, tmp = tempfile.mkstemp(prefix=".curriculum.", dir=directory)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
 
     @classmethod
-    def load(cls, path: str) -> "Curriculum":
+    def load(cls, path: str, **runtime) -> "Curriculum":
+        """A curriculum resumed from :meth:`save`'s file (``runtime``: ``time_budget``,
+        ``max_generation_attempts``, which are not part of the state)."""
+        with open(path, "rb") as fh:
+            raw = fh.read()
         try:
-            with open(path) as fh:
-                state = json.load(fh)
+            state = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise CurriculumStateError("%s is not UTF-8 text, so not a curriculum state: %s" % (path, exc)) from None
         except json.JSONDecodeError as exc:
             raise CurriculumStateError("%s is not valid JSON (truncated?): %s" % (path, exc)) from None
-        if not isinstance(state, dict) or state.get("format") != STATE_FORMAT or "settings" not in state:
-            raise CurriculumStateError("%s is not a %s state" % (path, STATE_FORMAT))
-        settings = state["settings"]
         try:
-            curriculum = cls(settings["environments"], samples_per_prompt=settings["samples_per_prompt"],
-                             window=settings["window"], threshold=settings["threshold"],
-                             min_prompts=settings["min_prompts"], seed=settings["seed"])
-        except (KeyError, TypeError) as exc:
-            raise CurriculumStateError("damaged curriculum state in %s: %r" % (path, exc)) from None
-        curriculum.load_state_dict(state)
+            fields = _checked_state(state)
+        except CurriculumStateError as exc:
+            raise CurriculumStateError("%s: %s" % (path, exc)) from None
+        curriculum = cls(fields["environments"], **runtime)
+        with curriculum._lock:
+            for name, value in fields.items():
+                setattr(curriculum, name, value)
         return curriculum
+
+    # ------------------------------------------------------------------ pickling
+    def __getstate__(self) -> Dict[str, Any]:
+        # a copy of the state (the lock and the environment cache are rebuilt on unpickling)
+        with self._lock:
+            state = {k: v for k, v in self.__dict__.items() if k not in ("_lock", "_envs")}
+            return copy.deepcopy(state)
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.RLock()
+        self._envs = {}
+
+
+def _checked_state(state: Any) -> Dict[str, Any]:
+    """The attributes a state sets, checked in full before anything is assigned."""
+    if not isinstance(state, Mapping):
+        raise CurriculumStateError("not a %s state (found a JSON %s)" % (STATE_FORMAT, type(state).__name__))
+    if state.get("format") != STATE_FORMAT:
+        raise CurriculumStateError("not a %s state (format %r; a state from another version?)"
+                                   % (STATE_FORMAT, state.get("format")))
+    try:
+        settings = state["settings"]
+        environments = settings["environments"]
+        if not isinstance(environments, list) or not environments or \
+                not all(isinstance(e, str) for e in environments):
+            raise ValueError("settings.environments must be a non-empty list of ids")
+        fields: Dict[str, Any] = {
+            "environments": list(environments),
+            "samples_per_prompt": _whole(settings["samples_per_prompt"], "samples_per_prompt", 1),
+            "window": _whole(settings["window"], "window", 1),
+            "threshold": _number(settings["threshold"], "threshold"),
+            "min_prompts": _whole(settings["min_prompts"], "min_prompts", 1),
+            "seed": _whole(settings["seed"], "seed", 0),
+            "problem_seed": _whole(state["problem_seed"], "problem_seed", 0),
+        }
+        per_env = {name: state[name] for name in ("difficulty", "correct", "counted", "last_accuracy")}
+        for name, table in per_env.items():
+            if not isinstance(table, Mapping):
+                raise ValueError("%s must be an object keyed by environment" % name)
+            missing = [e for e in environments if e not in table]
+            if missing:
+                raise ValueError("%s has no entry for %s" % (name, ", ".join(missing)))
+        fields["difficulty"] = {e: _whole(per_env["difficulty"][e], "difficulty", 0) for e in environments}
+        fields["correct"] = {e: _number(per_env["correct"][e], "correct") for e in environments}
+        fields["counted"] = {e: _whole(per_env["counted"][e], "counted", 0) for e in environments}
+        fields["last_accuracy"] = {e: None if per_env["last_accuracy"][e] is None
+                                   else _number(per_env["last_accuracy"][e], "last_accuracy") for e in environments}
+    except KeyError as exc:
+        raise CurriculumStateError("damaged curriculum state: %s is missing" % (exc,)) from None
+    except (TypeError, ValueError) as exc:
+        raise CurriculumStateError("damaged curriculum state: %s" % (exc,)) from None
+    for env_id in environments:
+        try:
+            environment_class(env_id)
+        except UnknownEnvironmentError as exc:
+            raise CurriculumStateError("the state names an environment this installation lacks: %s" % (exc,)) from None
+    return fields
+
+
+def _whole(value: Any, name: str, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ValueError("%s must be an integer >= %d, got %r" % (name, minimum, value))
+    return value
+
+
+def _number(value: Any, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        raise ValueError("%s must be a number, got %r" % (name, value))
+    return value
 
 
 def _sample_fields(sample) -> Tuple[str, int, Any]:

@@ -126,3 +126,73 @@ def test_metrics_and_thread_safety():
         t.join()
     assert c.counted["Sorting"] == 0 and c.difficulty["Sorting"] == 1  # exactly one check, at 1000
     assert c.metrics()["RLVE/Sorting/difficulty"] == 1
+
+
+def _advanced(seed=9):
+    c = Curriculum(["Sorting"], samples_per_prompt=1, min_prompts=2, seed=seed)
+    for _ in range(5):
+        p = c.next_problem()
+        c.record("Sorting", p.difficulty, 1)
+    return c
+
+
+@pytest.mark.parametrize("damage", [
+    lambda s: s["settings"].pop("window"),                 # a missing setting
+    lambda s: s.pop("counted"),                            # a missing table
+    lambda s: s["difficulty"].pop("Sorting"),              # a table without the environment
+    lambda s: s["difficulty"].update(Sorting="3"),         # a level that is not an integer
+    lambda s: s["settings"].update(min_prompts=0),         # out of range
+    lambda s: s.update(problem_seed=True),                 # a bool is not a counter
+    lambda s: s["settings"].update(environments=["Sortng"]),  # an id this installation lacks
+    lambda s: s.update(format="rlve_fast.curriculum/0"),   # another version
+])
+def test_an_invalid_state_is_refused_whole_and_changes_nothing(damage):
+    c = _advanced()
+    before = c.state_dict()
+    state = json.loads(json.dumps(_advanced(seed=1).state_dict()))
+    state["difficulty"]["Sorting"] = 7  # would visibly change c if anything were assigned
+    damage(state)
+    with pytest.raises(CurriculumStateError):
+        c.load_state_dict(state)
+    assert c.state_dict() == before
+
+
+def test_a_file_that_is_not_utf8_is_a_state_error(tmp_path):
+    path = tmp_path / "state.json"
+    path.write_bytes(b'{"format": "\xff\xfe\xfa"}')
+    with pytest.raises(CurriculumStateError, match="UTF-8"):
+        Curriculum.load(str(path))
+
+
+def test_loading_a_damaged_file_names_the_problem_and_the_file(tmp_path):
+    path = tmp_path / "state.json"
+    state = _advanced().state_dict()
+    del state["settings"]["window"]
+    path.write_text(json.dumps(state))
+    with pytest.raises(CurriculumStateError, match="window") as info:
+        Curriculum.load(str(path))
+    assert str(path) in str(info.value)
+
+
+def test_a_failed_save_keeps_the_previous_file(tmp_path, monkeypatch):
+    path = tmp_path / "state.json"
+    c = _advanced()
+    c.save(str(path))
+    before = path.read_text()
+    c.record("Sorting", c.difficulty["Sorting"], 1)
+    monkeypatch.setattr("os.replace", lambda *a: (_ for _ in ()).throw(OSError("disk full")))
+    with pytest.raises(OSError):
+        c.save(str(path))
+    assert path.read_text() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["state.json"]  # no temporary file left
+
+
+def test_pickled_curriculum_is_a_copy_that_continues_the_same_way():
+    import pickle
+
+    c = _advanced()
+    copy = pickle.loads(pickle.dumps(c))
+    assert copy.state_dict() == c.state_dict()
+    assert [copy.next_problem().config for _ in range(3)] == [c.next_problem().config for _ in range(3)]
+    copy.record("Sorting", copy.difficulty["Sorting"], 1)
+    assert copy.counted != c.counted  # independent
