@@ -178,21 +178,20 @@ class Curriculum:
     def save(self, path: str) -> None:
         """Write the state as JSON, atomically: a crash never leaves a half-written file and
         never damages the previous one."""
-        data = json.dumps(self.state_dict(), indent=1, sort_keys=True)
-        directory = os.path.dirname(os.path.abspath(path))
-        fd, tmp = tempfile.mkstemp(prefix=".curriculum.", dir=directory)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_json_atomically(path, self.state_dict())
+
+    @classmethod
+    def from_state_dict(cls, state: Mapping[str, Any], **runtime) -> "Curriculum":
+        """A curriculum continuing from ``state`` (``runtime``: ``time_budget`` and
+        ``max_generation_attempts``, which are not part of the state)."""
+        fields = _checked_state(state)
+        curriculum = cls(fields["environments"], **runtime)
+        curriculum.load_state_dict(state)
+        return curriculum
 
     @classmethod
     def load(cls, path: str, **runtime) -> "Curriculum":
-        """A curriculum resumed from :meth:`save`'s file (``runtime``: ``time_budget``,
-        ``max_generation_attempts``, which are not part of the state)."""
+        """A curriculum resumed from :meth:`save`'s file."""
         with open(path, "rb") as fh:
             raw = fh.read()
         try:
@@ -202,14 +201,9 @@ class Curriculum:
         except json.JSONDecodeError as exc:
             raise CurriculumStateError("%s is not valid JSON (truncated?): %s" % (path, exc)) from None
         try:
-            fields = _checked_state(state)
+            return cls.from_state_dict(state, **runtime)
         except CurriculumStateError as exc:
             raise CurriculumStateError("%s: %s" % (path, exc)) from None
-        curriculum = cls(fields["environments"], **runtime)
-        with curriculum._lock:
-            for name, value in fields.items():
-                setattr(curriculum, name, value)
-        return curriculum
 
     # ------------------------------------------------------------------ pickling
     def __getstate__(self) -> Dict[str, Any]:
@@ -222,6 +216,19 @@ class Curriculum:
         self.__dict__.update(state)
         self._lock = threading.RLock()
         self._envs = {}
+
+
+def write_json_atomically(path: str, data: Any) -> None:
+    """``data`` as JSON at ``path``, through a temporary file renamed over it when complete."""
+    text = json.dumps(data, indent=1, sort_keys=True)
+    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", dir=os.path.dirname(os.path.abspath(path)))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
 
 
 def _checked_state(state: Any) -> Dict[str, Any]:
