@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from rlve_fast.envs.counting import no_double_triple_counting as module
-from rlve_fast.envs.counting._multimodular_b5 import combine_all
+from rlve_fast.envs.counting._multimodular import combine_all
 
 
 def brute_force(n):

@@ -9,7 +9,7 @@ import pytest
 import rlve_fast
 from rlve_fast import _impl
 from rlve_fast.envs.counting import number_partition_counting as module
-from rlve_fast.envs.counting._multimodular_b5 import combine
+from rlve_fast.envs.counting._multimodular import combine
 
 
 def partitions_into(n, k, largest=None):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from math import comb
 
 from rlve_fast import deadline
-from rlve_fast.envs.counting._modular_count_b5 import ModularCountEnvironment
+from rlve_fast.envs.counting._residue_count import ModularCountEnvironment
 
 try:
     from rlve_fast.envs.counting._banned_point_superset_path_counting_solver import superset_paths as _compiled

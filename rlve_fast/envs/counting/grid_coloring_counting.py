@@ -14,7 +14,7 @@ from __future__ import annotations
 from math import comb, sqrt
 
 from rlve_fast import deadline
-from rlve_fast.envs.counting._modular_count_b5 import ModularCountEnvironment
+from rlve_fast.envs.counting._residue_count import ModularCountEnvironment
 
 try:
     from rlve_fast.envs.counting import _grid_coloring_counting_solver as _compiled

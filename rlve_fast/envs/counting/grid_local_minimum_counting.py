@@ -16,7 +16,7 @@ from fractions import Fraction
 from math import factorial
 
 from rlve_fast import deadline
-from rlve_fast.envs.counting._multimodular_b5 import combine
+from rlve_fast.envs.counting._multimodular import combine
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import accumulate, groupby
 
 from rlve_fast import deadline
-from rlve_fast.envs.counting._modular_count_b5 import ModularCountEnvironment
+from rlve_fast.envs.counting._residue_count import ModularCountEnvironment
 
 
 def count_nondecreasing(bounds, mod: int) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from rlve_fast import deadline
-from rlve_fast.envs.counting._modular_count_b5 import ModularCountEnvironment
+from rlve_fast.envs.counting._residue_count import ModularCountEnvironment
 
 try:
     from rlve_fast.envs.counting._matrix_rmq_counting_solver import hitting_sum as _compiled

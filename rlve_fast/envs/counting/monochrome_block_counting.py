@@ -11,7 +11,7 @@ Reward: (min/max)^10 against the true count; an answer <= 0 is wrong-format."""
 from __future__ import annotations
 
 from rlve_fast import deadline
-from rlve_fast.envs.counting._multimodular_b5 import from_residues, primes
+from rlve_fast.envs.counting._multimodular import from_residues, primes
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 try:

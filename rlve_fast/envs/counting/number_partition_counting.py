@@ -12,7 +12,7 @@ from __future__ import annotations
 from math import pi, sqrt
 
 from rlve_fast import deadline
-from rlve_fast.envs.counting._multimodular_b5 import combine
+from rlve_fast.envs.counting._multimodular import combine
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 try:

@@ -1,4 +1,6 @@
-"""Exact integers from residues modulo word-sized primes (batch 5's counting solvers).
+"""Exact integers from residues modulo word-sized primes (the compiled solvers of
+several counting environments: MonochromeBlockCounting, GridLocalMinimumCounting,
+RoyalLockCounting, NumberPartitionCounting, NoDoubleTripleCounting).
 
 A compiled solver computes a count modulo several primes below 2**62 (additions of two
 residues never overflow 64 bits) and :func:`combine` rebuilds the exact count by the Chinese

@@ -1,5 +1,5 @@
-"""The residue scorer shared by the modular counting environments of batch 5
-(rlve_fast/envs/counting/_modular_count_b5.py): hand-computed rewards and both paths."""
+"""The residue scorer shared by the counting environments whose answer is a count modulo MOD
+(rlve_fast/envs/counting/_residue_count.py): hand-computed rewards and both paths."""
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,5 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Compiled twin of ModularCountEnvironment.score (rlve_fast/envs/counting/_modular_count_b5.py)."""
+"""Compiled twin of ModularCountEnvironment.score (rlve_fast/envs/counting/_residue_count.py)."""
 from libc.stdint cimport int64_t
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_INT

@@ -1,4 +1,6 @@
-"""Counting problems whose answer is a residue modulo the instance's ``MOD`` (batch 5).
+"""Counting problems whose answer is a residue modulo the instance's ``MOD``
+(BannedPointSupersetPathCounting, GridColoringCounting, LandformGenerationCounting,
+MatrixRMQCounting, NotContainingStringCounting).
 
 Scoring (upstream's constructor defaults): one integer; outside ``0 <= x < MOD`` earns
 ``wrong_range`` (-0.5), the reference residue earns 1.0, any other residue 0.0; text that is
@@ -26,7 +28,7 @@ class ModularCountEnvironment(IntegerAnswerEnvironment):
         return self.correct if parsed == parameter[self.answer_key] else self.wrong
 
     def kernel(self, parameter):
-        from rlve_fast.envs.counting._modular_count_b5_kernel import ResidueKernel
+        from rlve_fast.envs.counting._residue_count_kernel import ResidueKernel
 
         return ResidueKernel(parameter[self.answer_key], parameter[self.modulus_key], self.correct,
                              self.wrong, self.wrong_range, self.wrong_format)
