@@ -1,28 +1,39 @@
 """Tinker cookbook: an environment, a group builder and a dataset in its RL interfaces.
 
-``RLVEGroupBuilder`` (an ``EnvGroupBuilder``) and ``RLVEDataset`` (an ``RLDataset``) carry only
-ids, seeds, levels and parameters, so they pickle small and build the problem where they
-run.  The renderer is named, not carried (``renderer_name`` + ``model_name``, resolved with
-the cookbook's ``renderers.get_renderer`` and ``tokenizer_utils.get_tokenizer``), or given
-by a zero-argument ``renderer_factory`` that pickles.
+The interfaces are those of thinking-machines-lab/tinker-cookbook ``tinker_cookbook/rl/types.py``:
+``Env.step(action, *, extra=None)`` returns a ``StepResult(reward, episode_done,
+next_observation, next_stop_condition, metrics, logs)``; ``EnvGroupBuilder.make_envs()``
+builds one group; ``RLDataset.get_batch(i)`` returns builders, which must pickle (the
+cookbook's rollout executor may send them to other processes).
 
-The reward of a completion is upstream's reward; ``metrics`` carry ``correct`` (accuracy)
-and ``format`` (format_score) as the cookbook's problem environments do, and the step's
-``metadata`` holds RLVE's ``{environment, problem_difficulty}`` for the curriculum.
-Without the cookbook installed the classes still work against any object with the same
-methods (that is how the tests run: the cookbook pulls in a CUDA build of torch).
+``RLVEGroupBuilder`` and ``RLVEDataset`` carry only ids, seeds, levels and parameters, and build
+the problem where they run (a seed whose generation fails or runs out of time is replaced by a
+derived one). The renderer is named (``renderer_name`` + ``model_name``, resolved with the
+cookbook's ``renderers.get_renderer`` and ``tokenizer_utils.get_tokenizer``) or given by a
+zero-argument ``renderer_factory`` that pickles.
+
+The reward is upstream's reward; ``metrics`` carry ``correct`` (accuracy), ``format``
+(format_score) and ``problem_difficulty``, as RLVE's Tinker recipe reports them, and ``logs``
+the environment id and level. With a curriculum, every ``step`` records its sample at once
+(upstream's Tinker recipe updates per sample the same way) and adds the curriculum's log to
+``metrics``. A builder sent to another process leaves the curriculum behind; its episodes say
+so (``logs["curriculum_recorded"] == 0``) and :meth:`RLVEDataset.update` counts them.
 """
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import numpy as np
 
 try:  # subclass the cookbook's interfaces where it is installed
     from tinker_cookbook.rl.types import Env as _Env, EnvGroupBuilder as _EnvGroupBuilder, RLDataset as _RLDataset
 except ImportError:  # pragma: no cover - exercised where the cookbook is absent
     _Env = _EnvGroupBuilder = _RLDataset = object
 
-from rlve_fast.integrations._common import answer_instruction
+from rlve_fast.deadline import DEFAULT_TIME_BUDGET
+from rlve_fast.integrations._common import ANSWER_TAGS, answer_instruction, completion_text
 
 
 def _renderer(renderer_name: Optional[str], model_name: Optional[str], factory: Optional[Callable]):
@@ -37,51 +48,63 @@ def _renderer(renderer_name: Optional[str], model_name: Optional[str], factory: 
 def _step_result(**kwargs):
     try:
         from tinker_cookbook.rl.types import StepResult
-        return StepResult(**kwargs)
     except ImportError:
         return dict(kwargs)
+    return StepResult(**kwargs)
 
 
 def _empty_observation():
     try:
         import tinker
-        return tinker.ModelInput.empty()
     except ImportError:
         return None
+    return tinker.ModelInput.empty()
 
 
 class RLVETinkerEnv(_Env):
     """One episode: the prompt is the observation, one completion is the action."""
 
-    def __init__(self, env_id: str, seed: int, difficulty: int, parameter: Optional[dict], renderer,
-                 answer_markers: Tuple[str, str] = ("<answer>", "</answer>")):
-        import rlve_fast
-
-        self.env = rlve_fast.make(env_id, answer_markers)
-        self.problem = self.env.generate(seed, difficulty=difficulty, parameter=parameter)
-        self.prepared = self.env.prepare(self.problem.config)
+    def __init__(self, problem, env, prepared, renderer, curriculum=None):
+        self.problem = problem          # rlve_fast.Problem
+        self.env = env                  # its environment, with the answer markers
+        self.prepared = prepared        # env.prepare(problem.config), shared by the group
         self.renderer = renderer
-        self.answer_markers = answer_markers
+        self.curriculum = curriculum
 
     @property
     def stop_condition(self):
         return self.renderer.get_stop_sequences()
 
     def question(self) -> str:
-        return self.problem.prompt + answer_instruction(self.answer_markers)
+        return self.problem.prompt + answer_instruction(self.env.answer_markers)
 
     async def initial_observation(self):
         return self.renderer.build_generation_prompt([{"role": "user", "content": self.question()}]), self.stop_condition
 
-    async def step(self, action):
-        message, _ = self.renderer.parse_response(action)
-        result = self.env.verify(self.prepared, message["content"])
+    async def step(self, action, *, extra=None):
+        # a response that did not end cleanly is still scored on its text, as upstream's recipe does
+        message, _termination = self.renderer.parse_response(action)
+        result = self.env.verify(self.prepared, completion_text([message]))  # text parts only, no thinking
+        env_id, level = self.problem.environment, self.problem.difficulty
+        metrics = {"correct": float(result["accuracy"]), "format": float(result["format_score"]),
+                   "problem_difficulty": level}
+        recorded = self.curriculum is not None
+        if recorded:
+            metrics.update(self.curriculum.record(env_id, level, result["accuracy"]))
         return _step_result(
-            reward=result["reward"], episode_done=True, next_observation=_empty_observation(),
-            next_stop_condition=self.stop_condition,
-            metrics={"correct": float(result["accuracy"]), "format": float(result["format_score"])},
-            metadata={"environment": self.problem.environment, "problem_difficulty": self.problem.difficulty},
+            reward=float(result["reward"]), episode_done=True, next_observation=_empty_observation(),
+            next_stop_condition=self.stop_condition, metrics=metrics,
+            logs={"environment": env_id, "problem_difficulty": level, "seed": self.problem.seed,
+                  "curriculum_recorded": int(recorded)},
         )
+
+
+def _retry_seed(seed: int, attempt: int) -> int:
+    """The seed tried after ``attempt`` failures (far from the dataset's consecutive seeds)."""
+    if attempt == 0:
+        return seed
+    state = np.random.SeedSequence([seed, attempt]).generate_state(2, np.uint32)
+    return (int(state[0]) << 30) ^ int(state[1])
 
 
 @dataclass(frozen=True)
@@ -95,12 +118,44 @@ class RLVEGroupBuilder(_EnvGroupBuilder):
     renderer_name: Optional[str] = None
     model_name: Optional[str] = None
     renderer_factory: Optional[Callable] = None
-    answer_markers: Tuple[str, str] = ("<answer>", "</answer>")
+    answer_markers: Tuple[str, str] = ANSWER_TAGS
+    time_budget: Optional[float] = DEFAULT_TIME_BUDGET
+    max_attempts: int = 20
+    # in-process only: pickling leaves it behind (a copy elsewhere would learn on its own)
+    curriculum: Any = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return {k: (None if k == "curriculum" else v) for k, v in self.__dict__.items()}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+
+    def problem(self):
+        """The group's problem: the builder's seed, or a derived one if that seed fails."""
+        import rlve_fast
+        from rlve_fast.errors import GenerationError
+
+        env = rlve_fast.make(self.env_id, self.answer_markers)
+        failure = None
+        for attempt in range(self.max_attempts):
+            try:
+                return env.generate(_retry_seed(self.seed, attempt), difficulty=self.difficulty,
+                                    parameter=self.parameter, time_budget=self.time_budget)
+            except GenerationError as exc:  # GenerationTimeout included
+                failure = exc
+        raise GenerationError("%s: no problem from seed %d (level %d) in %d attempts; last: %s"
+                              % (self.env_id, self.seed, self.difficulty, self.max_attempts, failure))
 
     async def make_envs(self):
+        import rlve_fast
+
         renderer = _renderer(self.renderer_name, self.model_name, self.renderer_factory)
-        return [RLVETinkerEnv(self.env_id, self.seed, self.difficulty, self.parameter, renderer,
-                              self.answer_markers) for _ in range(self.group_size)]
+        # generation can take seconds: keep the rollout event loop serving meanwhile
+        problem = await asyncio.get_running_loop().run_in_executor(None, self.problem)
+        env = rlve_fast.make(self.env_id, self.answer_markers)
+        prepared = env.prepare(problem.config)
+        return [RLVETinkerEnv(problem, env, prepared, renderer, self.curriculum) for _ in range(self.group_size)]
 
     async def compute_group_rewards(self, trajectory_group, env_group):
         return [(0.0, {}) for _ in trajectory_group]
@@ -112,14 +167,14 @@ class RLVEGroupBuilder(_EnvGroupBuilder):
 class RLVEDataset(_RLDataset):
     """Batches of group builders.
 
-    With ``curriculum`` (a :class:`rlve_fast.Curriculum`) problems follow its levels, and
-    ``update`` feeds finished step results back to it; otherwise every batch is drawn at the
-    fixed ``difficulty``, and batch ``i`` is always the same (seeds ``i * batch_size + j``)."""
+    With ``curriculum`` (a :class:`rlve_fast.Curriculum`) problems follow its levels and every
+    episode updates it as it is scored; otherwise every batch is drawn at the fixed
+    ``difficulty``, and batch ``i`` is always the same (seeds ``i * batch_size + j``)."""
 
     def __init__(self, environments: Sequence[str], *, batch_size: int, group_size: int, n_batches: int,
                  difficulty: int = 0, curriculum=None, renderer_name: Optional[str] = None,
                  model_name: Optional[str] = None, renderer_factory: Optional[Callable] = None,
-                 answer_markers: Tuple[str, str] = ("<answer>", "</answer>")):
+                 answer_markers: Tuple[str, str] = ANSWER_TAGS):
         self.environments = list(environments)
         self.batch_size, self.group_size, self.n_batches = batch_size, group_size, n_batches
         self.difficulty, self.curriculum = difficulty, curriculum
@@ -140,7 +195,8 @@ class RLVEDataset(_RLDataset):
                 seed = index * self.batch_size + j
                 env_id = self.environments[seed % len(self.environments)]
                 level, parameter = self.difficulty, None
-            builders.append(RLVEGroupBuilder(env_id, seed, level, self.group_size, parameter, **self.renderer))
+            builders.append(RLVEGroupBuilder(env_id, seed, level, self.group_size, parameter,
+                                             curriculum=self.curriculum, **self.renderer))
         return builders
 
     @staticmethod
@@ -151,14 +207,29 @@ class RLVEDataset(_RLDataset):
         keys = set().union(*(p.keys() for p in rlve_fast.make(env_id).parameters(level)))
         return [k for k in parameter if k in keys]
 
-    def update(self, step_results: Sequence[Any]) -> Dict[str, Any]:
-        """Feed finished episodes (StepResults, or their dicts) to the curriculum."""
+    def update(self, results: Iterable[Any]) -> Dict[str, Any]:
+        """Count episodes that ran where the curriculum was out of reach (a rollout executor in
+        other processes). ``results``: TrajectoryGroups, Trajectories, Transitions or StepResults
+        (or their dicts); episodes already recorded in ``step`` are skipped, so this never counts
+        one twice."""
         if self.curriculum is None:
             return {}
         samples = []
-        for r in step_results:
-            meta = r["metadata"] if isinstance(r, dict) else r.metadata
-            metrics = r["metrics"] if isinstance(r, dict) else r.metrics
-            samples.append({"environment": meta["environment"], "problem_difficulty": meta["problem_difficulty"],
-                            "accuracy": metrics["correct"]})
+        for metrics, logs in _episodes(results):
+            if "environment" in logs and not logs.get("curriculum_recorded"):
+                samples.append({"environment": logs["environment"], "problem_difficulty": logs["problem_difficulty"],
+                                "accuracy": metrics["correct"]})
         return self.curriculum.update(samples)
+
+
+def _episodes(items: Iterable[Any]):
+    """(metrics, logs) of every step in the cookbook's result containers."""
+    for item in items:
+        if isinstance(item, dict):
+            yield item.get("metrics", {}), item.get("logs", {})
+        elif hasattr(item, "trajectories_G"):
+            yield from _episodes(item.trajectories_G)
+        elif hasattr(item, "transitions"):
+            yield from _episodes(item.transitions)
+        else:
+            yield item.metrics, item.logs
