@@ -121,3 +121,11 @@ def test_generation_stays_fast_at_high_levels(env_id):
     env = rlve_fast.make(env_id)
     problem = env.generate(1, difficulty=20)
     assert problem.parameter["reference_answer"] >= 0
+
+
+def test_mertens_against_the_sieve():
+    from rlve_fast.envs.number_theory._divisors import Mertens
+    sieve = mobius_prefix(60000)
+    for limit in (1, 2, 17, 1000, 60000):
+        mertens = Mertens(limit)
+        assert [mertens(x) for x in range(limit + 1)] == sieve[:limit + 1]
