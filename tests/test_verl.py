@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
+import math
 
 import pytest
 
@@ -51,7 +52,7 @@ def test_other_answer_markers_through_reward_kwargs():
 def test_a_bad_label_is_flagged_never_a_silent_zero(label, reason):
     got = verl.compute_score("rlve/Sorting", "<answer>1</answer>", label)
     assert reason in got["error"]
-    assert (got["score"], got["acc"], got["format"]) == (0.0, 0, 0)
+    assert got["score"] == 0.0 and math.isnan(got["acc"]) and math.isnan(got["format"])
     assert verl.compute_score("rlve/Sorting", "x", label, invalid_score=-1.0)["score"] == -1.0
 
 
@@ -68,8 +69,44 @@ def test_batch_form_keeps_order_and_matches_per_sample_form():
     solutions = ["<answer>%s</answer>" % REFERENCE, "junk", "<answer>1 2</answer>", "<answer>%s</answer>" % REFERENCE]
     truths = [LABEL, LABEL, "{bad", LABEL]
     batch = verl.compute_score_batch(["rlve/Sorting"] * 4, solutions, truths, [{}] * 4)
-    assert batch == [verl.compute_score("rlve/Sorting", s, t) for s, t in zip(solutions, truths)]
+    singles = [verl.compute_score("rlve/Sorting", s, t) for s, t in zip(solutions, truths)]
+    assert [b for i, b in enumerate(batch) if i != 2] == [s for i, s in enumerate(singles) if i != 2]
+    assert batch[2]["error"] == singles[2]["error"] and math.isnan(batch[2]["acc"])
     assert [row["score"] for row in batch] == [1.0, -1.0, 0.0, 1.0] and batch[2]["error"]
+
+
+def reward_manager_loop(scores):
+    """verl's reward managers (workers/reward_manager/naive.py, batch.py): the score goes into
+    the reward tensor, every key of the dict is appended to reward_extra_info[key]."""
+    reward_tensor, extra = [], {}
+    for score in scores:
+        reward_tensor.append(float(score["score"]))
+        for key, value in score.items():
+            extra.setdefault(key, []).append(value)
+    return reward_tensor, extra
+
+
+def validation_means(extra):
+    """trainer/ppo/metric_utils.py process_validation_metrics: text columns are skipped,
+    numbers averaged with np.mean."""
+    import numpy as np
+
+    return {k: float(np.mean(v)) for k, v in extra.items() if v and not isinstance(v[0], str)}
+
+
+def test_flagged_rows_through_verls_reward_manager_and_validation_metrics():
+    solutions = ["<answer>%s</answer>" % REFERENCE, "junk", "<answer>%s</answer>" % REFERENCE]
+    good = verl.compute_score_batch(["rlve/Sorting"] * 3, solutions, [LABEL] * 3)
+    rewards, extra = reward_manager_loop(good)
+    assert rewards == [1.0, -1.0, 1.0] and all(len(v) == 3 for v in extra.values())
+    assert validation_means(extra) == {"score": 1 / 3, "acc": 2 / 3, "format": 2 / 3}
+
+    flagged = verl.compute_score_batch(["rlve/Sorting"] * 3, solutions, [LABEL, LABEL, "{bad"])
+    rewards, extra = reward_manager_loop(flagged)
+    assert all(math.isfinite(r) for r in rewards)  # the reward tensor stays finite
+    assert all(len(v) == 3 for v in extra.values())  # same keys on every row: lists stay aligned
+    means = validation_means(extra)
+    assert math.isnan(means["acc"]) and math.isnan(means["format"])  # shown, not averaged in as 0
 
 
 def test_async_form_gives_the_same_result():

@@ -12,17 +12,21 @@ and train on a dataset written by ``rlve-fast verl-dataset`` (or :func:`write_da
 ``extra_info``.  The ground truth is the label: the environment id and upstream's config.
 
 Each function returns ``{"score": reward, "acc": accuracy, "format": format_score, "error": ""}``
-(upstream's reward dict under verl's names).  A row whose ground truth is not a valid
-(environment, config) pair, or whose completion is not text, is flagged: ``error`` says why
-and ``score`` is ``invalid_score`` (default 0.0, since verl needs a number), with ``acc`` and
-``format`` 0.  verl skips text fields when it averages validation metrics, so the error column
-never disturbs them.  Other answer markers: ``custom_reward_function.reward_kwargs.answer_markers``
-(e.g. ``['\\boxed{', '}']``).
+(upstream's reward dict under verl's names; every row has the same keys, since verl's reward
+managers append each key to a per-row list). A row whose ground truth is not a valid
+(environment, config) pair, or whose completion is not text, is flagged: ``error`` says why,
+``acc`` and ``format`` are NaN (no made-up 0 in the accuracy), and ``score`` is ``invalid_score``
+(default 0.0: verl puts the score into its reward tensor, which needs a finite number). What
+verl does with those (volcengine/verl ``workers/reward_manager``, ``trainer/ppo/metric_utils.py``):
+the row trains on ``invalid_score``; validation skips the text ``error`` column, and the NaN makes
+the data source's ``acc`` mean NaN, so a flagged row shows instead of lowering accuracy.
+Other answer markers: ``custom_reward_function.reward_kwargs.answer_markers`` (e.g. ``['\\boxed{', '}']``).
 """
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from typing import Any, Dict, List, Optional, Sequence
 
 from rlve_fast.integrations._common import (ANSWER_TAGS, LabelError, chat_prompt, generated_problems,
@@ -46,7 +50,7 @@ def _label(ground_truth: Any, extra_info: Optional[dict]):
 
 def _flagged(message: str, invalid_score: float) -> Dict[str, Any]:
     log.warning("rlve_fast: row not scored: %s", message)
-    return {"score": float(invalid_score), "acc": 0, "format": 0, "error": message}
+    return {"score": float(invalid_score), "acc": math.nan, "format": math.nan, "error": message}
 
 
 def compute_score_batch(data_sources: Sequence[str], solution_strs: Sequence[Any], ground_truths: Sequence[Any],
