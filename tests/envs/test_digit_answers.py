@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import rlve_fast
 from scoring_paths import reward_on_both_paths
 from rlve_fast import _impl
-from rlve_fast.envs.number_theory._factor_b6 import only_zero_one_digits
+from rlve_fast.envs.number_theory._factorization import only_zero_one_digits
 from rlve_fast.envs.number_theory.next_palindromic import next_palindrome
 from rlve_fast.envs.number_theory.prefix_concatenation import (concatenation_mod,
                                                                concatenation_mod_python)

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scoring_paths import reward_on_both_paths
-from rlve_fast.envs.number_theory._factor_b6 import (divisor_count_bounded, factorize,
+from rlve_fast.envs.number_theory._factorization import (divisor_count_bounded, factorize,
                                                      smallest_with_divisor_count)
-from rlve_fast.envs.number_theory._kernels_b6 import divisor_count as compiled_divisor_count
+from rlve_fast.envs.number_theory._integer_answer_kernels import divisor_count as compiled_divisor_count
 from rlve_fast.envs.number_theory.sum_lcm import _h_prefix, _small_prefix, sum_of_lcms
 
 

@@ -10,7 +10,7 @@ another number in [0, MOD), -0.5 outside that range, -1 without an integer."""
 from __future__ import annotations
 
 from rlve_fast import deadline
-from rlve_fast.envs.number_theory._modular_b6 import ModularAnswerEnvironment
+from rlve_fast.envs.number_theory._residue_answer import ModularAnswerEnvironment
 from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 
 MAX_MOD = 1000000

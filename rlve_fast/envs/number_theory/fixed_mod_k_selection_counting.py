@@ -6,7 +6,7 @@ another number in [0, MOD), -0.5 outside that range, -1 without an integer."""
 from __future__ import annotations
 
 from rlve_fast import deadline
-from rlve_fast.envs.number_theory._modular_b6 import ModularAnswerEnvironment
+from rlve_fast.envs.number_theory._residue_answer import ModularAnswerEnvironment
 from rlve_fast.envs.number_theory._schedule_b6 import finished
 
 MOD_RANGE = 1000000
@@ -39,7 +39,7 @@ def cyclic_binomial(exponent: int, k: int, r: int, mod: int) -> int:
         raise IndexError("R must lie in [0, K)")
     if 2 <= mod < 1 << 32 and 0 <= exponent < 1 << 64:
         try:
-            from rlve_fast.envs.number_theory._solvers_b6 import cyclic_binomial as compiled
+            from rlve_fast.envs.number_theory._number_theory_solvers import cyclic_binomial as compiled
         except ImportError:
             compiled = None
         if compiled is not None:

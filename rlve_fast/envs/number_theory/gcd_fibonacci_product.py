@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rlve_fast import deadline
 from rlve_fast.envs.number_theory._divisors import mobius_prefix
-from rlve_fast.envs.number_theory._modular_b6 import ModularAnswerEnvironment
+from rlve_fast.envs.number_theory._residue_answer import ModularAnswerEnvironment
 from rlve_fast.envs.number_theory._schedule_b6 import finished, single_parameter
 
 MODULI = (666623333, 998244353, 10 ** 9 + 7)
@@ -48,7 +48,7 @@ def gcd_fibonacci_product(n: int, m: int, mod: int) -> int:
         raise ValueError("N and M must be positive")
     if 3 <= mod < 1 << 32:
         try:
-            from rlve_fast.envs.number_theory._solvers_b6 import gcd_fibonacci_product as compiled
+            from rlve_fast.envs.number_theory._number_theory_solvers import gcd_fibonacci_product as compiled
         except ImportError:
             pass
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rlve_fast import rewards
 from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.number_theory._factor_b6 import divisor_count_bounded, smallest_with_divisor_count
+from rlve_fast.envs.number_theory._factorization import divisor_count_bounded, smallest_with_divisor_count
 from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 
 
@@ -58,7 +58,7 @@ class MinKDivisorNumber(Environment):
         return rewards.ratio_power(gold, parsed, self.beta, self.weight)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.number_theory._kernels_b6 import DivisorCountKernel
+        from rlve_fast.envs.number_theory._integer_answer_kernels import DivisorCountKernel
 
         return DivisorCountKernel(parameter["K"], parameter["reference_answer"], self.beta,
                                   self.weight, self.invalid_answer, self.wrong_format)

@@ -72,7 +72,7 @@ class NextPalindromic(Environment):
         return rewards.ratio_power(gold, parsed, self.beta, self.weight)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.number_theory._kernels_b6 import NextPalindromeKernel
+        from rlve_fast.envs.number_theory._integer_answer_kernels import NextPalindromeKernel
 
         try:
             gold = int(parameter["reference_answer"])

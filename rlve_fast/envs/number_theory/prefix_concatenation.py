@@ -32,7 +32,7 @@ def concatenation_mod_python(n: int, m: int) -> int:
 def concatenation_mod(n: int, m: int) -> int:
     if 1 <= m < 1 << 32 and 0 <= n < 1 << 63:
         try:
-            from rlve_fast.envs.number_theory._solvers_b6 import concatenation_mod as compiled
+            from rlve_fast.envs.number_theory._number_theory_solvers import concatenation_mod as compiled
         except ImportError:
             pass
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rlve_fast import deadline, rewards
 from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.number_theory._factor_b6 import only_zero_one_digits
+from rlve_fast.envs.number_theory._factorization import only_zero_one_digits
 from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 
 
@@ -92,7 +92,7 @@ class SmallestBinaryMultiple(Environment):
         return rewards.ratio_power(gold, parsed, self.beta, self.weight)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.number_theory._kernels_b6 import ZeroOneMultipleKernel
+        from rlve_fast.envs.number_theory._integer_answer_kernels import ZeroOneMultipleKernel
 
         return ZeroOneMultipleKernel(parameter["A"], parameter["reference_answer"], self.beta,
                                      self.weight, self.invalid_answer, self.wrong_format)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rlve_fast import rewards
 from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.number_theory._factor_b6 import only_zero_one_digits
+from rlve_fast.envs.number_theory._factorization import only_zero_one_digits
 
 
 def nth_zero_one_number(n: int, base: int) -> int:
@@ -68,7 +68,7 @@ class SubsetSumSequence(Environment):
         return rewards.min_max_ratio(parsed, parameter["reference_answer"], self.beta, self.weight)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.number_theory._kernels_b6 import ZeroOneBaseKernel
+        from rlve_fast.envs.number_theory._integer_answer_kernels import ZeroOneBaseKernel
 
         return ZeroOneBaseKernel(parameter["K"], parameter["reference_answer"], self.beta,
                                  self.weight, self.invalid_solution, self.wrong_format)

@@ -51,7 +51,7 @@ def _h_prefix(limit: int) -> List[int]:
 def _small_prefix(limit: int):
     """H[0..limit], compiled where the extension is built."""
     try:
-        from rlve_fast.envs.number_theory._solvers_b6 import lcm_weight_prefix
+        from rlve_fast.envs.number_theory._number_theory_solvers import lcm_weight_prefix
     except ImportError:
         return _h_prefix(limit)
     out = array("q", bytes(8 * (limit + 1)))

@@ -1,4 +1,5 @@
-"""Factorisation helpers of the number-theory environments (batch 6).
+"""Factorisation helpers of the number-theory environments (MinKDivisorNumber,
+SmallestBinaryMultiple, SubsetSumSequence).
 
 * :func:`divisor_count_bounded`: the number of divisors of n as a trial division that gives
   up at 10**7 would find it (None where it gives up): MinKDivisorNumber's scorer.

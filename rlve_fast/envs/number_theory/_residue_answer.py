@@ -1,4 +1,4 @@
-"""Answers that are one residue modulo ``MOD`` (batch 6: Canon, FixedModK_Selection_Counting,
+"""Answers that are one residue modulo ``MOD`` (Canon, FixedModK_Selection_Counting,
 GCDFibonacciProduct).
 
 The rule, as those upstream environments score it: an answer outside [0, MOD) gets -0.5, the
@@ -26,7 +26,7 @@ class ModularAnswerEnvironment(Environment):
         return self.correct if parsed == parameter["reference_answer"] else self.wrong
 
     def kernel(self, parameter):
-        from rlve_fast.envs.number_theory._kernels_b6 import ResidueKernel
+        from rlve_fast.envs.number_theory._integer_answer_kernels import ResidueKernel
 
         return ResidueKernel(parameter["MOD"], parameter["reference_answer"], self.correct,
                              self.wrong, self.wrong_range, self.wrong_format)

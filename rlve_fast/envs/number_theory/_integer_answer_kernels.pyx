@@ -1,5 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled scorers of batch 6's one-integer environments (twins: their ``score`` methods).
+"""Compiled scorers of number-theory environments whose answer is one integer (twins: their
+``score`` methods).
 
 * ResidueKernel: a residue in [0, MOD) compared with the reference (Canon, ...);
 * ZeroOneMultipleKernel: SmallestBinaryMultiple (A * answer written with 0s and 1s);
@@ -13,16 +14,16 @@ from rlve_fast._core.kernel cimport Kernel, SHAPE_INT, ratio_pow, FALLBACK
 
 cdef extern from *:
     """
-    typedef unsigned __int128 rlve_b6_u128;
-    static inline uint64_t rlve_b6_mulmod(uint64_t a, uint64_t b, uint64_t m) {
-        return (uint64_t)(((rlve_b6_u128)a * b) % m);
+    typedef unsigned __int128 rlve_u128;
+    static inline uint64_t rlve_mulmod(uint64_t a, uint64_t b, uint64_t m) {
+        return (uint64_t)(((rlve_u128)a * b) % m);
     }
-    static inline int rlve_b6_mul_overflows(int64_t a, int64_t b, int64_t *out) {
+    static inline int rlve_mul_overflows(int64_t a, int64_t b, int64_t *out) {
         return __builtin_mul_overflow(a, b, out);
     }
     """
-    uint64_t mulmod "rlve_b6_mulmod" (uint64_t a, uint64_t b, uint64_t m) nogil
-    int mul_overflows "rlve_b6_mul_overflows" (int64_t a, int64_t b, int64_t *out) nogil
+    uint64_t mulmod "rlve_mulmod" (uint64_t a, uint64_t b, uint64_t m) nogil
+    int mul_overflows "rlve_mul_overflows" (int64_t a, int64_t b, int64_t *out) nogil
 
 cdef enum:
     N_SMALL = 172  # primes below 1024
@@ -154,7 +155,7 @@ cdef uint64_t isqrt64(uint64_t n) noexcept nogil:
 
 
 cdef int64_t divisor_count_bounded(uint64_t n) noexcept nogil:
-    """Twin of ``_factor_b6.divisor_count_bounded`` for 1 <= n < 2**64: d(n), or -1 where
+    """Twin of ``_factorization.divisor_count_bounded`` for 1 <= n < 2**64: d(n), or -1 where
     a trial division up to 10**7 gives up (the primes above 10**7 make up >= 10**14)."""
     cdef int64_t count = 1
     cdef int i, e, top = 0, j

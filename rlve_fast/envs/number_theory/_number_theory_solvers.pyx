@@ -1,14 +1,18 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled solvers of batch 6 (twins in pure Python next to each caller):
+"""Compiled solvers of four number-theory environments (twins in pure Python next to each
+caller):
 
 * ``cyclic_binomial``: coefficient R of (1 + x)^E modulo (x^K - 1), coefficients mod MOD
   (FixedModK_Selection_Counting);
 * ``gcd_fibonacci_product``: prod over i <= N, j <= M of F(gcd(i, j)) mod MOD, through
-  f(n) = prod over d | n of F(d)^mu(n/d) (GCDFibonacciProduct).
+  f(n) = prod over d | n of F(d)^mu(n/d) (GCDFibonacciProduct);
+* ``concatenation_mod``: the decimal concatenation 123...n modulo m (PrefixConcatenation);
+* ``lcm_weight_prefix``: prefix sums of n * prod over primes p | n of (1 - p), by a linear
+  sieve (SumLCM).
 
-Each takes the generation deadline (``rlve_fast.deadline.deadline_at()``) and returns None
-once it has passed; the caller then calls ``deadline.check()``.  Moduli must be below 2**32
-so that a product of two residues fits in 64 bits."""
+The first two take the generation deadline (``rlve_fast.deadline.deadline_at()``) and return
+None once it has passed; the caller then calls ``deadline.check()``.  Moduli must be below
+2**32 so that a product of two residues fits in 64 bits."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport int8_t, uint64_t
 from libc.string cimport memset
