@@ -66,7 +66,15 @@ def cmd_list(args) -> int:
 
 
 def cmd_generate(args) -> int:
+    from rlve_fast.integrations._common import ANSWER_TAGS, answer_instruction
+
     env = rlve_fast.make(args.environment)
+    markers = tuple(args.answer_markers) if args.answer_markers else ANSWER_TAGS
+    if args.answer_markers and not args.answer_instruction:
+        print("error: --answer-markers names the markers of --answer-instruction; add it", file=sys.stderr)
+        return 2
+    # the sentence every trainer adapter appends: without it a model is not told where the answer goes
+    instruction = answer_instruction(markers) if args.answer_instruction else ""
     made, seed, failures = 0, args.seed, 0
     with _AtomicOutput(args.output) as out:
         while made < args.count:
@@ -83,7 +91,7 @@ def cmd_generate(args) -> int:
             metadata = problem.metadata
             out.write(dumps_line({
                 "environment": problem.environment, "difficulty": problem.difficulty,
-                "seed": problem.seed, "prompt": problem.prompt, "config": problem.config,
+                "seed": problem.seed, "prompt": problem.prompt + instruction, "config": problem.config,
                 "metadata": dumps(metadata).decode(),
             }))
             made += 1
@@ -249,6 +257,11 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--seed", type=int, default=0, help="first seed (then seed+1, ...)")
     gen.add_argument("--time-budget", type=float, default=10.0,
                      help="seconds per problem before it is skipped with GenerationTimeout (default 10)")
+    gen.add_argument("--answer-instruction", action="store_true",
+                     help="end each prompt with the sentence saying where the answer goes (as the trainer "
+                          "adapters do; needed when the prompts go to a trainer as they are, e.g. OpenRLHF)")
+    gen.add_argument("--answer-markers", nargs=2, metavar=("START", "END"),
+                     help="the markers --answer-instruction names (default: <answer> </answer>)")
     gen.add_argument("-o", "--output", help="output file (default: stdout)")
     gen.set_defaults(func=cmd_generate)
 

@@ -43,6 +43,23 @@ def test_generate_writes_jsonl_rows(tmp_path):
         assert row["prompt"]
 
 
+def test_generate_can_end_prompts_with_the_answer_instruction(tmp_path):
+    from rlve_fast.integrations._common import BOXED, answer_instruction
+
+    plain, tagged, boxed = (tmp_path / name for name in ("plain.jsonl", "tagged.jsonl", "boxed.jsonl"))
+    assert main(["generate", "Sorting", "--count", "2", "-o", str(plain)]) == 0
+    assert main(["generate", "Sorting", "--count", "2", "--answer-instruction", "-o", str(tagged)]) == 0
+    assert main(["generate", "Sorting", "--count", "2", "--answer-instruction",
+                 "--answer-markers", "\\boxed{", "}", "-o", str(boxed)]) == 0
+    rows = [[json.loads(line) for line in path.read_text().splitlines()] for path in (plain, tagged, boxed)]
+    for p, t, b in zip(*rows):
+        assert "<answer>" not in p["prompt"]
+        assert t["prompt"] == p["prompt"] + answer_instruction() and "<answer>" in t["prompt"]
+        assert b["prompt"] == p["prompt"] + answer_instruction(BOXED)
+        assert t["metadata"] == p["metadata"]
+    assert main(["generate", "Sorting", "--answer-markers", "[", "]"]) == 2  # markers without the sentence
+
+
 def test_verify_scores_both_row_shapes_and_flags_bad_lines(tmp_path):
     lines = [
         json.dumps({"environment": "Sorting", "config": SORTING_CONFIG, "response": "<answer>1 2 3</answer>", "id": 1}),

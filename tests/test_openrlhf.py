@@ -138,3 +138,53 @@ def test_reward_func_in_process_mode():
     assert rewards == pytest.approx([ANSWERS[a] for a in answers], abs=1e-7)
     with pytest.raises(ValueError, match="Nope"):
         reward_func(["x"], [""], [json.dumps({"environment": "Nope", "config": SORTING})])
+
+
+class SlowVerifier:
+    """A verifier that holds each request for a moment and counts the requests in flight."""
+
+    def __init__(self):
+        self.in_flight = 0
+        self.most = 0
+
+    async def verify_rows_async(self, env_ids, configs, responses):
+        import rlve_fast
+
+        self.in_flight += 1
+        self.most = max(self.most, self.in_flight)
+        try:
+            await asyncio.sleep(0.05)
+            return list(rlve_fast.verify_batch(env_ids, configs, responses))
+        finally:
+            self.in_flight -= 1
+
+
+def test_the_concurrency_limit_is_honoured():
+    from aiohttp.test_utils import TestServer
+
+    from rlve_fast.integrations.openrlhf import make_app
+
+    verifier = SlowVerifier()
+
+    async def main():
+        server = TestServer(make_app(verifier, max_concurrency=3), host="127.0.0.1")
+        await server.start_server()
+        try:
+            async with aiohttp.ClientSession() as session:
+                async def one(k):
+                    answer = list(ANSWERS)[k % 4]
+                    payload = {"query": [PROMPT + answer], "prompts": [PROMPT], "labels": [LABEL]}
+                    async with session.post(server.make_url("/get_reward"), json=payload) as resp:
+                        assert resp.status == 200
+                        return (await resp.json())["rewards"] == [ANSWERS[answer]]
+                return await asyncio.gather(*(one(k) for k in range(20)))
+        finally:
+            await server.close()
+
+    assert all(asyncio.run(main()))
+    assert verifier.most == 3  # requests were scored concurrently, never more than the limit
+
+
+def test_reward_func_takes_openrlhfs_extra_keyword_arguments():
+    out = reward_func([PROMPT + "<answer>1 2 3</answer>"], [PROMPT], [LABEL], extra="ignored")
+    assert [float(x) for x in out["rewards"]] == [1.0]

@@ -1,15 +1,21 @@
 """OpenRLHF: a remote reward server (``rlve-fast serve``) and an in-process ``reward_func``.
 
-Both speak OpenRLHF's remote reward protocol: a request
-``{"query": [prompt + response, ...], "prompts": [...], "labels": [...]}`` is answered with
-``{"rewards": [...], "scores": [...], "extra_logs": {"accuracy": [...], "format_score": [...]}}``.
-A label is RLVE's metadata, ``{"environment": ..., "config": ...}`` as JSON text (or an
-object).  The response is the query with its prompt removed.
+Both speak OpenRLHF's remote reward protocol (OpenRLHF/OpenRLHF ``openrlhf/utils/agent.py``,
+``SingleTurnAgentExecutor``): a request ``{"query": [prompt + response, ...], "prompts": [...],
+"labels": [...]}`` is answered with ``{"rewards": [...], "scores": [...], "extra_logs":
+{"accuracy": [...], "format_score": [...]}}``. A label is RLVE's metadata,
+``{"environment": ..., "config": ...}`` as JSON text (or an object). The response is the query
+with its prompt removed.
 
-Server: ``rlve-fast serve --port 5000`` (``pip install rlve_fast[serve]``), then in OpenRLHF
-``--remote_rm_url http://127.0.0.1:5000/get_reward --label_key metadata``.
-In-process: ``--remote_rm_url /path/to/rlve_fast/integrations/openrlhf.py`` (OpenRLHF imports
-the file and calls ``reward_func``).
+The dataset: ``rlve-fast generate ENV --answer-instruction -o train.jsonl`` (the prompts must say
+where the answer goes, or every reward is -1), its ``prompt`` and ``metadata`` columns.
+
+Server: ``rlve-fast serve --port 5000`` (``pip install rlve_fast[serve]``), then OpenRLHF with
+``--reward.remote_url http://127.0.0.1:5000/get_reward --data.input_key prompt
+--data.label_key metadata --data.apply_chat_template`` (releases before 0.10.4 spell these
+``--remote_rm_url``, ``--input_key``, ``--label_key``, ``--apply_chat_template``).
+In-process: ``--reward.remote_url /path/to/rlve_fast/integrations/openrlhf.py`` (OpenRLHF
+loads the file and calls ``reward_func``; it scores ``<answer>`` tags).
 
 A request with a label that is not a valid (environment, config) pair is refused whole
 (HTTP 400 naming the row), never scored 0; an oversized request gets 413.
@@ -78,7 +84,7 @@ def response_body(results: Sequence[Dict[str, Any]]) -> Dict[str, Any]:
                            "format_score": [r["format_score"] for r in results]}}
 
 
-def reward_func(queries: List[str], prompts: List[str], labels: List[Any]) -> Dict[str, Any]:
+def reward_func(queries: List[str], prompts: List[str], labels: List[Any], **kwargs) -> Dict[str, Any]:
     """OpenRLHF's in-process reward function (``--remote_rm_url path/to/this/file.py``).
 
     Raises ValueError for a label that is not RLVE metadata (OpenRLHF then stops with the
