@@ -8,7 +8,8 @@ Reward: (min/max)^10 against the count; an answer <= 0 or no integer is -1."""
 from __future__ import annotations
 
 from rlve_fast import deadline
-from rlve_fast.envs.number_theory._schedule_b6 import finished, single_parameter
+from rlve_fast.envs._generation import finished
+from rlve_fast.envs._schedules import plus_one, single_parameter
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 OPERATORS = ("+", "-", "*")
@@ -60,7 +61,7 @@ class ExpressionAddingParentheseCounting(IntegerAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        return single_parameter("num_operands", 3, lambda v: v + 1)
+        return single_parameter("num_operands", 3, plus_one)
 
     def sample(self, rng, parameter):
         n = parameter["num_operands"]

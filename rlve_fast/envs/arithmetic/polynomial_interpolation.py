@@ -12,7 +12,7 @@ from fractions import Fraction
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
+from rlve_fast.envs._schedules import plus_tenth, single_parameter
 
 MAX_WEIGHT = 5
 
@@ -70,7 +70,7 @@ class PolynomialInterpolation(Environment):
 
     @staticmethod
     def schedule():
-        return single_parameter("N", 2, lambda v: int(v * 1.1 + 1))
+        return single_parameter("N", 2, plus_tenth)
 
     def sample(self, rng, parameter):
         n = parameter["N"]

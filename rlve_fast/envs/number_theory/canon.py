@@ -10,8 +10,8 @@ another number in [0, MOD), -0.5 outside that range, -1 without an integer."""
 from __future__ import annotations
 
 from rlve_fast import deadline
+from rlve_fast.envs._schedules import plus_tenth, single_parameter
 from rlve_fast.envs.number_theory._residue_answer import ModularAnswerEnvironment
-from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 
 MAX_MOD = 1000000
 
@@ -35,7 +35,7 @@ class Canon(ModularAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        return single_parameter("MAX_N_M", 3, lambda v: int(v * 1.1 + 1))
+        return single_parameter("MAX_N_M", 3, plus_tenth)
 
     def sample(self, rng, parameter):
         limit = parameter["MAX_N_M"]

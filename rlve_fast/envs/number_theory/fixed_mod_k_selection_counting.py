@@ -6,8 +6,8 @@ another number in [0, MOD), -0.5 outside that range, -1 without an integer."""
 from __future__ import annotations
 
 from rlve_fast import deadline
+from rlve_fast.envs._generation import finished
 from rlve_fast.envs.number_theory._residue_answer import ModularAnswerEnvironment
-from rlve_fast.envs.number_theory._schedule_b6 import finished
 
 MOD_RANGE = 1000000
 

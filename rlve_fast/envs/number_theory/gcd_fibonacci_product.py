@@ -8,9 +8,10 @@ number in [0, MOD), -0.5 outside that range, -1 without an integer."""
 from __future__ import annotations
 
 from rlve_fast import deadline
+from rlve_fast.envs._generation import finished
+from rlve_fast.envs._schedules import plus_half, single_parameter
 from rlve_fast.envs.number_theory._divisors import mobius_prefix
 from rlve_fast.envs.number_theory._residue_answer import ModularAnswerEnvironment
-from rlve_fast.envs.number_theory._schedule_b6 import finished, single_parameter
 
 MODULI = (666623333, 998244353, 10 ** 9 + 7)
 
@@ -61,7 +62,7 @@ class GCDFibonacciProduct(ModularAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        return single_parameter("MAX_N_M", 5, lambda v: int(v * 1.5))
+        return single_parameter("MAX_N_M", 5, plus_half)
 
     def sample(self, rng, parameter):
         limit = parameter["MAX_N_M"]

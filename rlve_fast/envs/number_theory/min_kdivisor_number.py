@@ -10,8 +10,8 @@ from __future__ import annotations
 from rlve_fast import rewards
 from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
+from rlve_fast.envs._schedules import single_parameter
 from rlve_fast.envs.number_theory._factorization import divisor_count_bounded, smallest_with_divisor_count
-from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 
 
 class MinKDivisorNumber(Environment):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rlve_fast import rewards
 from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
+from rlve_fast.envs._schedules import plus_tenth, single_parameter
 
 
 def next_palindrome(n: int) -> str:
@@ -41,7 +41,7 @@ class NextPalindromic(Environment):
 
     @staticmethod
     def schedule():
-        return single_parameter("digit_num", 2, lambda v: int(v * 1.1 + 1))
+        return single_parameter("digit_num", 2, plus_tenth)
 
     def sample(self, rng, parameter):
         if parameter["digit_num"] < 1:

@@ -6,7 +6,7 @@ map, composed by doubling (see ``concatenation_mod``).  Answer: one integer.  Re
 the residue, 0 for any other integer, -1 without an integer."""
 from __future__ import annotations
 
-from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
+from rlve_fast.envs._schedules import single_parameter
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 MAX_MODULO = 1000000

@@ -10,8 +10,8 @@ from __future__ import annotations
 from rlve_fast import deadline, rewards
 from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
+from rlve_fast.envs._schedules import plus_tenth, single_parameter
 from rlve_fast.envs.number_theory._factorization import only_zero_one_digits
-from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
 
 
 def decimal_value(digits: str) -> int:
@@ -61,7 +61,7 @@ class SmallestBinaryMultiple(Environment):
 
     @staticmethod
     def schedule():
-        return single_parameter("MAX_A", 10, lambda v: int(v * 1.1 + 1))
+        return single_parameter("MAX_A", 10, plus_tenth)
 
     def sample(self, rng, parameter):
         if parameter["MAX_A"] < 2:

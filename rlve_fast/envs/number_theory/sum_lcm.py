@@ -11,7 +11,7 @@ from array import array
 from typing import Dict, List, Optional
 
 from rlve_fast import deadline
-from rlve_fast.envs.number_theory._schedule_b6 import single_parameter
+from rlve_fast.envs._schedules import plus_half, single_parameter
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
@@ -102,7 +102,7 @@ class SumLCM(IntegerAnswerEnvironment):
 
     @staticmethod
     def schedule():
-        return single_parameter("MAX_N_M", 5, lambda v: int(v * 1.5))
+        return single_parameter("MAX_N_M", 5, plus_half)
 
     def sample(self, rng, parameter):
         limit = parameter["MAX_N_M"]

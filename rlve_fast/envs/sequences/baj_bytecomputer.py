@@ -8,7 +8,7 @@ are drawn again."""
 from __future__ import annotations
 
 from rlve_fast import deadline
-from rlve_fast.envs.sequences._schedules_b7 import step_by_one
+from rlve_fast.envs._schedules import step_by_one
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 VALUES = (-1, 0, 1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from rlve_fast.environment import Environment
-from rlve_fast.envs.sequences._schedules_b7 import grow_by_half
+from rlve_fast.envs._schedules import grow_by_half
 
 MAX_DIGITS = 4300  # Python's default limit on int -> str: larger answers cannot be written
 TOO_LONG = 10 ** MAX_DIGITS

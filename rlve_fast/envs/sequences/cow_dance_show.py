@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import heapq
 
-from rlve_fast.envs.sequences._schedules_b7 import step_by_one
+from rlve_fast.envs._schedules import step_by_one
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.sequences._schedules_b7 import step_by_one
+from rlve_fast.envs._schedules import step_by_one
 
 
 def rotated_by_rank(values):

@@ -10,7 +10,7 @@ from collections import deque
 
 from rlve_fast import deadline, rewards
 from rlve_fast.environment import Environment
-from rlve_fast.envs.sequences._schedules_b7 import grow_by_tenth
+from rlve_fast.envs._schedules import grow_by_tenth
 
 
 def random_walk(n, weights, uniforms):

@@ -11,7 +11,7 @@ import heapq
 
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.sequences._schedules_b7 import step_by_one
+from rlve_fast.envs._schedules import step_by_one
 
 
 def non_decreasing(values) -> bool:

@@ -17,7 +17,7 @@ from itertools import combinations
 from rlve_fast import deadline
 from rlve_fast.answers import int_rows_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.sequences._schedules_b7 import step_by_one
+from rlve_fast.envs._schedules import step_by_one
 
 VALUE_LIMIT = 1 << 40  # the compiled search sums entries in int64
 

@@ -7,7 +7,7 @@ group the palindromic suffixes of each prefix into O(log N) arithmetic progressi
 from __future__ import annotations
 
 from rlve_fast import deadline
-from rlve_fast.envs.sequences._schedules_b7 import grow_by_tenth
+from rlve_fast.envs._schedules import grow_by_tenth
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 
 from rlve_fast.environment import Environment
-from rlve_fast.envs.sequences._schedules_b7 import step_by_one
+from rlve_fast.envs._schedules import step_by_one
 from rlve_fast.envs.symbolic import _expressions, _scoring
 from rlve_fast.envs.symbolic._expressions import SAMPLE_POINTS  # noqa: F401 - part of this module's API
 from rlve_fast.envs.symbolic._sympy_exact import diff_x, parse, sympy, text

@@ -20,7 +20,7 @@ import struct
 
 from rlve_fast import deadline
 from rlve_fast.environment import Environment
-from rlve_fast.envs.sequences._schedules_b7 import step_by_one
+from rlve_fast.envs._schedules import step_by_one
 from rlve_fast.envs.symbolic._polynomial_evalf import evalf_value
 from rlve_fast.envs.symbolic._sympy_exact import sympy
 
