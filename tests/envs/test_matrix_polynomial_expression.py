@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import rlve_fast
 from scoring_paths import reward_on_both_paths
-from rlve_fast.envs.arithmetic._arith_b6 import count_bracketing_values as compiled_count
+from rlve_fast.envs.arithmetic._wide_integer_solvers import count_bracketing_values as compiled_count
 from rlve_fast.envs.arithmetic.expression_adding_parenthese_counting import (
     count_bracketing_values, count_bracketing_values_python)
 from rlve_fast.envs.arithmetic.matrix_binary_exponentiation import (matrix_power, matrix_power_python,

@@ -40,7 +40,7 @@ def count_bracketing_values_python(operands, operators) -> int:
 
 def count_bracketing_values(operands, operators) -> int:
     try:
-        from rlve_fast.envs.arithmetic._arith_b6 import count_bracketing_values as compiled
+        from rlve_fast.envs.arithmetic._wide_integer_solvers import count_bracketing_values as compiled
     except ImportError:
         compiled = None
     if compiled is not None:

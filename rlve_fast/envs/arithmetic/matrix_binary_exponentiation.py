@@ -33,7 +33,7 @@ def matrix_power(rows, k: int, mod: int):
     """rows^k with entries mod ``mod`` (k >= 0; k = 0 gives the identity)."""
     if k >= 1 and 2 <= mod < 1 << 31 and k < 1 << 64:
         try:
-            from rlve_fast.envs.arithmetic._arith_b6 import matrix_power_mod
+            from rlve_fast.envs.arithmetic._matrix_kernels import matrix_power_mod
         except ImportError:
             pass
         else:
@@ -103,7 +103,7 @@ class MatrixBinaryExponentiation(Environment):
         return self.weight * ((same / (n * n)) ** self.beta)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.arithmetic._arith_b6 import MatrixMatchKernel
+        from rlve_fast.envs.arithmetic._matrix_kernels import MatrixMatchKernel
 
         n, gold = parameter["N"], parameter["gold_answer"]
         if n < 1 or len(gold) != n or any(len(row) != n for row in gold):

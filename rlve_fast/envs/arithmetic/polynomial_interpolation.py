@@ -27,7 +27,7 @@ def evaluate(coeffs, x: int) -> int:
 def evaluate_all(coeffs, xs):
     """[f(x) for x in xs], compiled where the extension is built."""
     try:
-        from rlve_fast.envs.arithmetic._arith_b6 import evaluate_points
+        from rlve_fast.envs.arithmetic._wide_integer_solvers import evaluate_points
         return evaluate_points(coeffs, xs)
     except (ImportError, OverflowError):
         return [evaluate(coeffs, x) for x in xs]
