@@ -12,7 +12,7 @@ where the answer goes, or every reward is -1), its ``prompt`` and ``metadata`` c
 
 Server: ``rlve-fast serve --port 5000`` (``pip install rlve_fast[serve]``), then OpenRLHF with
 ``--reward.remote_url http://127.0.0.1:5000/get_reward --data.input_key prompt
---data.label_key metadata --data.apply_chat_template`` (releases before 0.10.4 spell these
+--data.label_key metadata --data.apply_chat_template`` (releases before 0.10.2 spell these
 ``--remote_rm_url``, ``--input_key``, ``--label_key``, ``--apply_chat_template``).
 In-process: ``--reward.remote_url /path/to/rlve_fast/integrations/openrlhf.py`` (OpenRLHF
 loads the file and calls ``reward_func``; it scores ``<answer>`` tags).
