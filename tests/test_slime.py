@@ -247,7 +247,8 @@ def test_prompts_follow_slimes_chat_template_options(fake_slime):
     rlve_style = slime.CurriculumDataSource(args(custom_prompt_preprocessor="ChatTemplate_NoSystemPrompt"))
     assert rlve_style.render_prompt(problem).startswith("<|user|>")
 
-    tiny = slime.CurriculumDataSource(args(custom_prompt_preprocessor="TinyZero", answer_marker_type="<answer></answer>"))
+    tiny = slime.CurriculumDataSource(args(custom_prompt_preprocessor="TinyZero",
+                                           answer_marker_type="<answer></answer>"))
     text = tiny.render_prompt(problem)
     assert problem.prompt in text and text.endswith("Assistant: <think>") and "<answer>" in text
     with pytest.raises(ValueError, match="TinyZero"):

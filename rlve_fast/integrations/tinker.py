@@ -79,7 +79,8 @@ class RLVETinkerEnv(_Env):
         return self.problem.prompt + answer_instruction(self.env.answer_markers)
 
     async def initial_observation(self):
-        return self.renderer.build_generation_prompt([{"role": "user", "content": self.question()}]), self.stop_condition
+        messages = [{"role": "user", "content": self.question()}]
+        return self.renderer.build_generation_prompt(messages), self.stop_condition
 
     async def step(self, action, *, extra=None):
         # a response that did not end cleanly is still scored on its text, as upstream's recipe does
