@@ -170,7 +170,9 @@ class Curriculum:
 
     def load_state_dict(self, state: Mapping[str, Any]) -> None:
         """Take over a saved state; a state that is not valid is refused whole (nothing changes)."""
-        fields = _checked_state(state)
+        self._assign(_checked_state(state))
+
+    def _assign(self, fields: Dict[str, Any]) -> None:
         with self._lock:
             for name, value in fields.items():
                 setattr(self, name, value)
@@ -186,7 +188,7 @@ class Curriculum:
         ``max_generation_attempts``, which are not part of the state)."""
         fields = _checked_state(state)
         curriculum = cls(fields["environments"], **runtime)
-        curriculum.load_state_dict(state)
+        curriculum._assign(fields)
         return curriculum
 
     @classmethod
