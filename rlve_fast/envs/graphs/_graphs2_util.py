@@ -118,7 +118,7 @@ class ModularCount(IntegerAnswerEnvironment):
         return self.correct if parsed == parameter["reference_answer"] else self.wrong
 
     def kernel(self, parameter):
-        from rlve_fast.envs.graphs._graphs2_kernels import ModRangeExact
+        from rlve_fast.envs.counting._residue_count_kernel import ResidueKernel
 
-        return ModRangeExact(parameter["reference_answer"], self.modulus(parameter), self.correct, self.wrong,
+        return ResidueKernel(parameter["reference_answer"], self.modulus(parameter), self.correct, self.wrong,
                              self.wrong_range, self.wrong_format)

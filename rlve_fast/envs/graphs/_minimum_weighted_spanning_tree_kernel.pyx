@@ -5,7 +5,7 @@ from libc.stdint cimport int64_t, int32_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
-from rlve_fast.envs.graphs._graphs2_kernels cimport NO_EDGE, SUM_LIMIT, fill_weight_table
+from rlve_fast.envs.graphs._weight_table cimport NO_EDGE, SUM_LIMIT, fill_weight_table
 
 
 cdef class DepthTreeKernel(Kernel):
