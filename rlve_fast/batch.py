@@ -1,13 +1,14 @@
 """In-process batch verification: many rows, each config prepared once.
 
-Rows are (environment id, config, response).  Configs are grouped by identity (the same
-dict object, or equal JSON text), so the 8 to 64 completions RL samples per prompt share
-one check and one compiled scorer.  A row that cannot be scored is never given a reward:
-its status says why (``error``) and its reward is NaN."""
+Rows are (environment id, config, response).  Rows with the same config (the same dict
+object, an equal dict, or equal JSON text) share one check and one compiled scorer, so the
+8 to 64 completions RL samples per prompt cost one preparation.  A row that cannot be scored
+is never given a reward: its status says why (``error``) and its reward is NaN."""
 from __future__ import annotations
 
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
+import marshal
 import time
 
 import numpy as np
@@ -62,6 +63,67 @@ class BatchResult:
             len(self), flagged, float(np.nanmean(self.reward)) if len(self) > flagged else float("nan"))
 
 
+# The progress slot a supervising process reads (see rlve_fast.pool): (row id, start time).
+NOT_ON_A_ROW = -1.0  # row id while the process works between rows (reading, preparing, writing)
+
+
+def mark_progress(progress, row: float) -> None:
+    """Announce what this process is now on: the time first, then the row id.  The supervisor
+    reads them the other way round, so a row id it sees never comes with an older row's time
+    (the compiled row loop writes its slot in the same order)."""
+    progress[1] = time.monotonic()
+    progress[0] = row
+
+
+_SCALARS = frozenset((int, float, str, bool, type(None)))
+
+
+class ConfigSharing:
+    """Equal dict configs made one object, so they are prepared once.
+
+    Trainers often parse each row's metadata on its own, giving every completion of a prompt
+    a separate but equal config dict.  ``share(config)`` returns the first equal config seen
+    (or ``config`` itself), memoised by identity so each object is looked at once.  Objects are
+    first sorted by a cheap key (size and seed); only those whose key was seen before are
+    compared, by their ``marshal`` bytes, which tell 1, 1.0 and True (and lists and tuples)
+    apart as the config checks do.  So configs that all differ cost no encoding."""
+
+    __slots__ = ("_by_id", "_first", "_by_bytes")
+
+    def __init__(self):
+        self._by_id: Dict[int, Any] = {}  # id(config) -> stand-in (the caller's list keeps both alive)
+        self._first: Dict[Any, Any] = {}  # cheap key -> first config with it
+        self._by_bytes: Dict[Any, Dict[bytes, Any]] = {}  # cheap key -> {marshal bytes: config}
+
+    def __call__(self, config: Any) -> Any:
+        if type(config) is not dict:
+            return config
+        found = self._by_id.get(id(config))
+        if found is None:
+            found = self._by_id[id(config)] = self._find(config)
+        return found
+
+    def _find(self, config: dict) -> Any:
+        seed = config.get("seed")
+        key = (len(config), seed if type(seed) in _SCALARS else None)
+        first = self._first.setdefault(key, config)
+        if first is config:
+            return config
+        known = self._by_bytes.get(key)
+        if known is None:
+            known = self._by_bytes[key] = {}
+            self._add(known, first)
+        return self._add(known, config)
+
+    @staticmethod
+    def _add(known: Dict[bytes, Any], config: dict) -> Any:
+        try:
+            # version 2: no back-references, so the bytes depend on values, not on sharing
+            return known.setdefault(marshal.dumps(config, 2), config)
+        except ValueError:  # holds something marshal cannot write (numpy...): kept apart
+            return config
+
+
 def _error_message(exc: BaseException) -> str:
     if isinstance(exc, RLVEError):
         return str(exc)
@@ -74,8 +136,9 @@ def verify_batch(env_ids: Union[str, Sequence[str]], configs: Sequence[Any], res
     """Score many rows in this process; see the module docstring.
 
     ``progress`` (for supervisors such as :class:`rlve_fast.BatchVerifier`): a float64 buffer
-    of two slots that receives (row id, ``time.monotonic()``) as each row starts; the row id
-    is ``progress_ids[i]`` (an int64 array) when given, else the row index."""
+    of two slots that receives (row id, ``time.monotonic()``) as each row starts (see
+    :func:`mark_progress`), and ``NOT_ON_A_ROW`` when the rows are done; the row id is
+    ``progress_ids[i]`` (an int64 array) when given, else the row index."""
     n = len(responses)
     if isinstance(env_ids, str):
         env_ids = [env_ids] * n
@@ -84,9 +147,10 @@ def verify_batch(env_ids: Union[str, Sequence[str]], configs: Sequence[Any], res
                          "(got %d, %d, %d)" % (len(env_ids), len(configs), n))
     markers = tuple(answer_markers) if answer_markers is not None else None
     envs: Dict[str, Environment] = {}
+    share = ConfigSharing()
+    shared: Dict[Any, Any] = {}  # (env id, id of a shared dict config) -> prepared
 
-    def prepare(env_id, config):
-        """The prepared config, or the reason it cannot be scored."""
+    def prepare_one(env_id, config):
         try:
             env = envs.get(env_id)
             if env is None:
@@ -94,6 +158,18 @@ def verify_batch(env_ids: Union[str, Sequence[str]], configs: Sequence[Any], res
             return env.prepare(config)
         except Exception as exc:  # noqa: BLE001 (reported on the row)
             return _error_message(exc)
+
+    def prepare(env_id, config):
+        """The prepared config, or the reason it cannot be scored.  The row loop calls this
+        once per distinct (environment, config object); equal dicts share one preparation."""
+        if type(config) is not dict:
+            return prepare_one(env_id, config)
+        config = share(config)
+        key = (env_id, id(config))
+        entry = shared.get(key)
+        if entry is None:
+            entry = shared[key] = prepare_one(env_id, config)
+        return entry
 
     def python_reward(entry, response):
         return entry.env.python_reward(entry.config.parameter, response)
@@ -111,6 +187,8 @@ def verify_batch(env_ids: Union[str, Sequence[str]], configs: Sequence[Any], res
     else:
         _python_rows(env_ids, configs, responses, prepare, python_reward, flag, result, progress,
                      progress_ids)
+    if progress is not None:
+        mark_progress(progress, NOT_ON_A_ROW)  # what follows is no row's time
     return result
 
 
@@ -120,8 +198,7 @@ def _python_rows(env_ids, configs, responses, prepare, python_reward, flag, resu
     cache: Dict[Any, Any] = {}
     for i, (env_id, config, response) in enumerate(zip(env_ids, configs, responses)):
         if progress is not None:
-            progress[1] = time.monotonic()
-            progress[0] = i if progress_ids is None else progress_ids[i]
+            mark_progress(progress, i if progress_ids is None else progress_ids[i])
         key = (env_id, config if isinstance(config, (str, bytes)) else id(config))
         entry = cache.get(key)
         if entry is None:

@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from rlve_fast.batch import verify_batch
-from rlve_fast.jsonl import RowError, dumps, dumps_line, row_task
+from rlve_fast.jsonl import RowError, dumps_line, row_task
 
 Record = Tuple[int, Any, Optional[str]]
 
@@ -25,9 +25,8 @@ def score_records(records: Sequence[Record], answer_markers=None, *, progress=No
     flagged = flagged or {}
     errors: Dict[int, Tuple[str, str]] = {}
     tasks, positions = [], []
-    # Rows parsed from text each carry their own config dict; rows of one prompt share one
-    # config object again here, so it is checked and prepared once (see verify_batch).
-    shared: Dict[bytes, Any] = {}
+    # Rows parsed from text each carry their own config dict: verify_batch prepares equal
+    # ones once.
     for index, (number, row, error) in enumerate(records):
         if index in flagged:
             status, message = flagged[index]
@@ -36,13 +35,7 @@ def score_records(records: Sequence[Record], answer_markers=None, *, progress=No
             errors[index] = ("error", error)
         else:
             try:
-                env_id, config, response = row_task(row)
-                if isinstance(config, dict):
-                    try:
-                        config = shared.setdefault(dumps(config), config)
-                    except TypeError:
-                        pass  # not JSON-serialisable: verify_batch reports it
-                tasks.append((env_id, config, response))
+                tasks.append(row_task(row))
                 positions.append(index)
             except RowError as exc:
                 errors[index] = ("error", "line %d: %s" % (number, exc))

@@ -10,6 +10,13 @@ from rlve_fast._core.kernel cimport Kernel
 from rlve_fast._core.text cimport Markers
 from rlve_fast.environment import in_range
 
+cdef extern from *:
+    """
+    /* Keeps the C compiler from reordering the progress slot's two stores. */
+    static inline void rlve_store_barrier(void) { __asm__ __volatile__("" ::: "memory"); }
+    """
+    void rlve_store_barrier() nogil
+
 
 def score_rows(list env_ids, list configs, list responses, Markers markers,
                prepare, python_reward, flag,
@@ -17,7 +24,10 @@ def score_rows(list env_ids, list configs, list responses, Markers markers,
                double[::1] progress=None, long long[::1] progress_ids=None):
     """``progress``, when given (shared memory, read by a supervising process), receives
     (row id, CLOCK_MONOTONIC seconds) as each row starts, so a row that hangs can be named;
-    the row id is ``progress_ids[i]`` when given, else i."""
+    the row id is ``progress_ids[i]`` when given, else i.  The time is stored before the row
+    id and the supervisor loads the id first: a row id it reads always comes with that row's
+    start time or a later one, so a row is never blamed for the time of the row before it
+    (as ``rlve_fast.batch.mark_progress``)."""
     cdef Py_ssize_t i, n = len(responses)
     cdef dict cache = {}
     cdef object env_id, config, response, last_env = None, last_config = None, entry = None, value
@@ -29,6 +39,7 @@ def score_rows(list env_ids, list configs, list responses, Markers markers,
         if track:
             clock_gettime(CLOCK_MONOTONIC, &now)
             progress[1] = now.tv_sec + now.tv_nsec * 1e-9
+            rlve_store_barrier()
             progress[0] = progress_ids[i] if progress_ids is not None else i
         env_id = env_ids[i]
         config = configs[i]
