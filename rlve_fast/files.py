@@ -1,111 +1,177 @@
-"""Scoring files on the worker pool: each worker reads its own byte range.
+"""Scoring files on the worker pool: each worker reads its own piece of the input.
 
-The input (JSONL) is cut at line boundaries into ranges of about ``chunk_bytes``; a worker
-reads one range from the file itself (completions never travel through pipes), scores it
-and writes a part file beside the output (temporary name, then rename).  When every part
-is there, they are concatenated in order into the output (again through a temporary file
-and a rename), so the output is never half-written.
+A JSONL input is cut at line boundaries into byte ranges of about ``chunk_bytes``; a Parquet
+input into row slices of about ``chunk_bytes`` of data (a large row group gives several).
+A worker reads its piece from the file itself (completions never travel through pipes),
+``SUB_BATCH`` rows at a time, so its memory is bounded whatever the file size, scores it and
+writes a part file beside the output (temporary name, then rename).  When every part is
+there, they are concatenated in order into the output (again through a temporary file and a
+rename), so the output is never half-written.
 
-The parts directory (``OUTPUT.parts/``) holds a plan (the ranges and the input's size and
-mtime); ``resume=True`` keeps the parts already written and scores only the missing ones,
-so a killed run finishes with exactly the output an uninterrupted run writes.
+The parts directory (``OUTPUT.parts/``) holds a plan (the pieces, and the input's size and
+mtime and the answer markers) and each part's totals (written before the part itself);
+``resume=True`` keeps the parts already written and scores only the missing ones, so a
+killed run finishes with exactly the output and totals an uninterrupted run gives.
 
-Parquet input (pyarrow, optional) is cut by row groups instead of byte ranges.
+Every non-blank input line gives one output line, in order: a line that cannot be parsed or
+scored, or a piece whose worker died twice outside any row, is written flagged.
 """
 from __future__ import annotations
 
 import collections
+import itertools
 import os
 import shutil
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
-
-from rlve_fast.batch import ERROR
 from rlve_fast.jsonl import JSONError, dumps, loads
-from rlve_fast.records import score_records
+from rlve_fast.records import Record, score_records
 
-PLAN_VERSION = 1
-SUB_BATCH = 2048  # records scored per verify_batch call inside a range
+PLAN_VERSION = 2  # 2: per-part totals, row slices of Parquet row groups, answer markers
+SUB_BATCH = 2048  # records read and scored at a time inside a piece
 
 
 @dataclass
 class RangeTask:
-    """One piece of the input: a byte range of a JSONL file or a row group of a Parquet file."""
+    """One piece of the input, and the part file it is scored into.
+
+    JSONL: ``start``/``end`` are byte offsets.  Parquet: ``start`` is the row group and
+    ``end`` the first row of the slice within it.  ``lines`` counts the piece's lines
+    (blank ones included) or rows."""
     index: int
     path: str
     kind: str  # "jsonl" or "parquet"
     start: int
-    end: int  # byte end (jsonl) or unused (parquet: start is the row group)
+    end: int
     first_line: int
+    lines: int
     part: str
     flagged: Dict[int, Tuple[str, str]] = field(default_factory=dict)
     starts: int = 0
 
+    def args(self):
+        return (self.path, self.kind, self.start, self.end, self.first_line, self.lines, self.part, self.flagged)
+
     def message(self):
-        return "range", (self.path, self.kind, self.start, self.end, self.first_line, self.part, self.flagged)
+        return "range", self.args()
 
-    def done(self, reply, totals) -> None:
-        for key in ("rows", "flagged"):
-            totals[key] += reply[key]
-        totals["reward"] += reply["reward"]
+    def done(self, reply, sink) -> None:
+        sink.add(self, reply)
 
-    def fail_row(self, position, status, reason, totals):
-        # Run the range again with that row decided: it is written flagged, not rescored.
+    def fail_row(self, position, status, reason, sink):
+        # Run the piece again with that row decided: it is written flagged, not rescored.
         self.flagged = dict(self.flagged)
         self.flagged[position] = (status, reason)
         return self
 
-    def fail_all(self, reason, totals) -> None:
-        raise RuntimeError("cannot score %s bytes %d-%d: %s" % (self.path, self.start, self.end, reason))
+    def fail_all(self, reason, sink) -> None:
+        # Its worker died or hung twice outside any row (reading it, most likely): every line
+        # is written flagged, here, without parsing it.
+        sink.add(self, score_range(*self.args(), fail=reason))
+
+    def unsendable(self, reason, sink):
+        self.fail_all(reason, sink)
+        return None
 
 
-def _jsonl_records(path: str, start: int, end: int, first_line: int):
+def _jsonl_records(path: str, start: int, end: int, first_line: int, fail: Optional[str]) -> Iterator[Record]:
     with open(path, "rb") as fh:
         fh.seek(start)
-        data = fh.read(end - start)
-    records = []
-    for offset, line in enumerate(data.split(b"\n")):
-        if not line.strip():
-            continue
-        number = first_line + offset
-        try:
-            records.append((number, loads(line), None))
-        except JSONError as exc:
-            records.append((number, None, "line %d is not valid JSON: %s" % (number, exc)))
-    return records
+        remaining = end - start
+        number = first_line
+        while remaining > 0:
+            line = fh.readline(remaining)
+            if not line:
+                break  # the file shrank under us: what is left is not there
+            remaining -= len(line)
+            if line.strip():
+                if fail is not None:
+                    yield number, None, "line %d: %s" % (number, fail)
+                else:
+                    try:
+                        yield number, loads(line), None
+                    except JSONError as exc:
+                        yield number, None, "line %d is not valid JSON: %s" % (number, exc)
+            number += 1
 
 
-def _parquet_records(path: str, row_group: int, first_line: int):
+def _parquet_rows(path: str, group: int, offset: int, count: int) -> Iterator[dict]:
     import pyarrow.parquet as pq
 
-    table = pq.ParquetFile(path).read_row_group(row_group)
-    return [(first_line + i, row, None) for i, row in enumerate(table.to_pylist())]
+    # No pre-buffering and a read buffer: the row group is streamed, not loaded whole.
+    reader = pq.ParquetFile(path, pre_buffer=False, buffer_size=1 << 20)
+    seen = 0
+    for batch in reader.iter_batches(batch_size=SUB_BATCH, row_groups=[group], use_threads=False):
+        lo, hi = max(offset - seen, 0), min(offset + count - seen, batch.num_rows)
+        if lo < hi:
+            yield from batch.slice(lo, hi - lo).to_pylist()
+        seen += batch.num_rows
+        if seen >= offset + count:
+            break
 
 
-def score_range(path, kind, start, end, first_line, part, flagged, *, answer_markers=None, progress=None):
-    """Worker side: score one range into its part file; returns its totals."""
-    records = (_jsonl_records(path, start, end, first_line) if kind == "jsonl"
-               else _parquet_records(path, start, first_line))
+def _records(path, kind, start, end, first_line, lines, fail: Optional[str] = None) -> Iterator[Record]:
+    """The piece's records; with ``fail``, every one flagged with that reason, unread."""
+    if kind == "jsonl":
+        return _jsonl_records(path, start, end, first_line, fail)
+    if fail is not None:
+        return ((first_line + i, None, "line %d: %s" % (first_line + i, fail)) for i in range(lines))
+    return ((first_line + i, row, None) for i, row in enumerate(_parquet_rows(path, start, end, lines)))
+
+
+def _totals_path(part: str) -> str:
+    return part[:-len(".jsonl")] + ".totals.json"
+
+
+def score_range(path, kind, start, end, first_line, lines, part, flagged, *, answer_markers=None,
+                progress=None, fail: Optional[str] = None) -> Dict[str, float]:
+    """Score one piece into its part file (worker side); returns its totals.
+
+    ``flagged`` maps a record's position in the piece to a verdict decided beforehand (see
+    ``RangeTask.fail_row``); ``fail`` flags every record instead (``RangeTask.fail_all``)."""
     totals = {"rows": 0, "flagged": 0, "reward": 0.0}
+    records = _records(path, kind, start, end, first_line, lines, fail)
     tmp = part + ".tmp"
     with open(tmp, "wb") as out:
-        for base in range(0, len(records), SUB_BATCH):
-            batch = records[base:base + SUB_BATCH]
+        for base in itertools.count(0, SUB_BATCH):
+            batch = list(itertools.islice(records, SUB_BATCH))
+            if not batch:
+                break
             local = {k - base: v for k, v in flagged.items() if base <= k < base + SUB_BATCH}
-            lines, sub = score_records(batch, answer_markers, progress=progress, base=base, flagged=local)
-            out.writelines(lines)
+            lines_out, sub = score_records(batch, answer_markers, progress=progress, base=base, flagged=local)
+            out.writelines(lines_out)
             for key in totals:
                 totals[key] += sub[key]
+    # The totals first, then the part: a part that is there always has its totals.
+    _write_atomic(_totals_path(part), dumps(totals))
     os.replace(tmp, part)
     return totals
 
 
-def _line_ranges(path: Path, chunk_bytes: int) -> List[Tuple[int, int, int]]:
-    """(start, end, first line number) ranges cut after a newline, ~chunk_bytes each."""
+def _write_atomic(path: str, data: bytes) -> None:
+    with open(path + ".tmp", "wb") as fh:
+        fh.write(data)
+    os.replace(path + ".tmp", path)
+
+
+def _finished_totals(part: str) -> Optional[Dict[str, float]]:
+    """The totals of a part written by an earlier run; None if it has to be scored."""
+    if not os.path.exists(part):
+        return None
+    try:
+        with open(_totals_path(part), "rb") as fh:
+            totals = loads(fh.read())
+        return {key: totals[key] for key in ("rows", "flagged", "reward")}
+    except (OSError, JSONError, KeyError, TypeError):
+        return None
+
+
+def _line_ranges(path: Path, chunk_bytes: int) -> List[Tuple[int, int, int, int]]:
+    """(start, end, first line number, lines) ranges cut after a newline, ~chunk_bytes each."""
     size = path.stat().st_size
     ranges, start, line = [], 0, 1
     with open(path, "rb") as fh:
@@ -122,27 +188,58 @@ def _line_ranges(path: Path, chunk_bytes: int) -> List[Tuple[int, int, int]]:
                 block = fh.read(min(remaining, 1 << 22))
                 newlines += block.count(b"\n")
                 remaining -= len(block)
-            ranges.append((start, end, line))
+            if end == size and block[-1:] != b"\n":
+                newlines += 1  # a last line without its newline is a line too
+            ranges.append((start, end, line, newlines))
             line += newlines
             start = end
     return ranges
 
 
-def _plan(path: Path, chunk_bytes: int) -> dict:
-    stat = path.stat()
-    if path.suffix == ".parquet":
-        import pyarrow.parquet as pq
+def _parquet_ranges(path: Path, chunk_bytes: int) -> List[Tuple[int, int, int, int]]:
+    """(row group, first row in it, first line number, rows) slices of ~chunk_bytes of data."""
+    import pyarrow.parquet as pq
 
-        meta = pq.ParquetFile(path).metadata
-        ranges, line = [], 1
-        for group in range(meta.num_row_groups):
-            ranges.append((group, 0, line))
-            line += meta.row_group(group).num_rows
-        kind = "parquet"
-    else:
-        ranges, kind = _line_ranges(path, chunk_bytes), "jsonl"
+    meta = pq.ParquetFile(path).metadata
+    ranges, line = [], 1
+    for group in range(meta.num_row_groups):
+        info = meta.row_group(group)
+        rows = info.num_rows
+        per_row = max(1, info.total_byte_size // max(rows, 1))
+        step = max(SUB_BATCH, chunk_bytes // per_row // SUB_BATCH * SUB_BATCH)  # whole batches
+        for offset in range(0, rows, step):
+            count = min(step, rows - offset)
+            ranges.append((group, offset, line, count))
+            line += count
+    return ranges
+
+
+def _plan(path: Path, chunk_bytes: int, answer_markers) -> dict:
+    stat = path.stat()
+    kind = "parquet" if path.suffix == ".parquet" else "jsonl"
+    ranges = _parquet_ranges(path, chunk_bytes) if kind == "parquet" else _line_ranges(path, chunk_bytes)
     return {"version": PLAN_VERSION, "input": str(path.resolve()), "size": stat.st_size,
-            "mtime_ns": stat.st_mtime_ns, "kind": kind, "ranges": ranges}
+            "mtime_ns": stat.st_mtime_ns, "answer_markers": answer_markers, "kind": kind, "ranges": ranges}
+
+
+# What a resumed run must share with the run that wrote the plan.
+_RESUME_KEYS = ("version", "input", "size", "mtime_ns", "answer_markers")
+
+
+class _Sink:
+    """The run's totals, and its progress bar (input lines, at this run's rows/s)."""
+
+    def __init__(self, totals: Dict[str, float], total_lines: int, done_lines: int, enabled: bool):
+        from tqdm import tqdm
+
+        self.totals = totals
+        self.bar = tqdm(total=total_lines, initial=done_lines, unit=" rows", unit_scale=True,
+                        disable=not enabled, file=sys.stderr, desc="verify", smoothing=0.1)
+
+    def add(self, task, totals) -> None:
+        for key in self.totals:
+            self.totals[key] += totals[key]
+        self.bar.update(task.lines)
 
 
 def verify_file(source, output, *, workers: Optional[int] = None, chunk_bytes: int = 4 << 20,
@@ -151,61 +248,62 @@ def verify_file(source, output, *, workers: Optional[int] = None, chunk_bytes: i
                 preload: Sequence[str] = ()) -> Dict[str, float]:
     """Score a JSONL or Parquet file into a JSONL output, on a pool of workers.
 
-    Returns the totals (rows, flagged, mean reward, seconds)."""
+    Returns the totals of the whole output (rows, flagged, reward sum, seconds), resumed
+    parts included."""
     from rlve_fast.pool import BatchVerifier
 
     source, output = Path(source), Path(output)
+    if verifier is not None:
+        answer_markers = verifier.answer_markers
+    markers = list(answer_markers) if answer_markers is not None else None
     parts_dir = output.with_name(output.name + ".parts")
     plan_file = parts_dir / "plan.json"
-    plan = _plan(source, chunk_bytes)
+    plan = _plan(source, chunk_bytes, markers)
     if resume and plan_file.exists():
         try:
             old = loads(plan_file.read_bytes())
         except JSONError as exc:
             raise ValueError("cannot resume: %s is damaged (%s); delete %s to start over"
                              % (plan_file, exc, parts_dir)) from None
-        if (old.get("version"), old.get("input"), old.get("size"), old.get("mtime_ns")) != \
-                (plan["version"], plan["input"], plan["size"], plan["mtime_ns"]):
-            raise ValueError("cannot resume: %s was written for another input or version; "
-                             "delete %s to start over" % (plan_file, parts_dir))
+        if not isinstance(old, dict) or any(old.get(key) != plan[key] for key in _RESUME_KEYS):
+            raise ValueError("cannot resume: %s was written for another input, version or answer "
+                             "markers; delete %s to start over" % (plan_file, parts_dir))
         plan = old
     else:
         shutil.rmtree(parts_dir, ignore_errors=True)
         parts_dir.mkdir(parents=True)
-        plan_file.write_bytes(dumps(plan))
+        _write_atomic(str(plan_file), dumps(plan))
 
-    tasks = collections.deque()
-    done_rows = 0
-    for index, (start, end, first_line) in enumerate(plan["ranges"]):
-        part = parts_dir / ("part-%06d.jsonl" % index)
-        if part.exists():
-            continue  # resumed: already scored
-        tasks.append(RangeTask(index, str(source), plan["kind"], start, end, first_line, str(part)))
-
-    totals = {"rows": 0, "flagged": 0, "reward": 0.0}
     started = time.perf_counter()
     if progress_bar is None:
         progress_bar = sys.stderr.isatty()
-    from tqdm import tqdm
-
-    bar = tqdm(total=len(plan["ranges"]), initial=len(plan["ranges"]) - len(tasks), unit="part",
-               disable=not progress_bar, file=sys.stderr, desc="verify")
-
-    def on_done(task, reply):
-        bar.update(1)
-        elapsed = time.perf_counter() - started
-        bar.set_postfix_str("%.0f rows/s" % (totals["rows"] / elapsed if elapsed else 0))
+    tasks = collections.deque()
+    totals = {"rows": 0, "flagged": 0, "reward": 0.0}
+    done_lines = 0
+    for index, (start, end, first_line, lines) in enumerate(plan["ranges"]):
+        task = RangeTask(index, str(source), plan["kind"], start, end, first_line, lines,
+                         str(parts_dir / ("part-%06d.jsonl" % index)))
+        finished = _finished_totals(task.part)
+        if finished is None:
+            tasks.append(task)
+            continue
+        for key in totals:  # resumed: scored by an earlier run
+            totals[key] += finished[key]
+        done_lines += lines
+    sink = _Sink(totals, sum(r[3] for r in plan["ranges"]), done_lines, progress_bar)
 
     own = verifier is None
-    pool = verifier or BatchVerifier(workers=workers, timeout=timeout, answer_markers=answer_markers,
-                                     preload=preload)
     try:
         if tasks:
-            pool.run_tasks(tasks, lambda task: task.message(), totals, on_done)
+            pool = verifier or BatchVerifier(workers=workers, timeout=timeout, answer_markers=answer_markers,
+                                             preload=preload)
+            try:
+                pool.run_tasks(tasks, sink)
+            finally:
+                if own:
+                    pool.close()
     finally:
-        bar.close()
-        if own:
-            pool.close()
+        sink.bar.close()
 
     # Every part is there: concatenate in order, atomically.
     tmp = output.with_name("." + output.name + ".tmp")

@@ -1,8 +1,9 @@
 """A persistent pool of verifier processes: every core busy, no row lost.
 
 ``BatchVerifier`` sends rows to worker processes in chunks (rows of one config kept
-together, so each worker prepares a config once per chunk) and puts the results back in
-input order.  Two things no thread pool can do are handled by killing processes:
+together, equal configs merged, so each worker prepares a config once per chunk) and puts
+the results back in input order.  Two things no thread pool can do are handled by killing
+processes:
 
 * a row that runs past the time limit (compiled code and sympy cannot be interrupted by
   signals or threads): its worker is killed and replaced, the row comes back ``timeout``;
@@ -10,23 +11,27 @@ input order.  Two things no thread pool can do are handled by killing processes:
   flagged ``error`` with the reason; the other rows of its chunk are scored again elsewhere.
 
 Each worker announces the row it is on through a shared-memory slot (row index and start
-time, written by the compiled row loop), which is how the supervisor knows which row hung
-or crashed.
+time, written by the compiled row loop; ``NOT_ON_A_ROW`` while it reads or writes between
+rows), which is how the supervisor knows which row hung or crashed.  Work between rows is
+held to the same time limit; a chunk whose worker dies or hangs twice outside any row has
+all its rows flagged.
 """
 from __future__ import annotations
 
 import asyncio
 import collections
+import itertools
 import multiprocessing as mp
 import os
 import threading
 import time
 from multiprocessing.connection import wait
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 import numpy as np
 
-from rlve_fast.batch import ERROR, BatchResult, verify_batch
+from rlve_fast.batch import ERROR, NOT_ON_A_ROW, BatchResult, ConfigSharing, _error_message, mark_progress, verify_batch
 
 TIMEOUT = "timeout"
 IDLE = 0.0
@@ -47,6 +52,7 @@ def _worker_main(conn, progress_buffer, slot: int, answer_markers, preload) -> N
         if message is None:
             return
         task_id, kind, payload = message
+        mark_progress(progress, NOT_ON_A_ROW)  # reading the task is held to the time limit too
         if kind == "rows":
             env_ids, configs, responses = payload
             result = verify_batch(env_ids, configs, responses, answer_markers, progress=progress)
@@ -60,15 +66,15 @@ def _worker_main(conn, progress_buffer, slot: int, answer_markers, preload) -> N
 
 
 class RowsTask:
-    """Rows of an in-memory batch (indices into the caller's lists)."""
+    """Rows of an in-memory batch (indices into the caller's columns)."""
 
-    def __init__(self, rows: List[int]):
+    def __init__(self, columns, rows: List[int]):
+        self.columns = columns  # (env_ids, configs, responses)
         self.rows = rows
-        self.starts = 0  # times it was sent to a worker that died before reaching a row
+        self.starts = 0  # times its worker died or hung outside any row
 
-    def message(self, env_ids, configs, responses):
-        rows = self.rows
-        return "rows", ([env_ids[i] for i in rows], [configs[i] for i in rows], [responses[i] for i in rows])
+    def message(self):
+        return "rows", tuple([column[i] for i in self.rows] for column in self.columns)
 
     def done(self, reply, result: BatchResult) -> None:
         reward, accuracy, format_score, flags = reply
@@ -82,12 +88,28 @@ class RowsTask:
     def fail_row(self, position: int, status: str, reason: str, result: BatchResult):
         """The row at ``position`` hung or crashed its worker: flag it, return what is left."""
         result.flag(self.rows[position], status, reason)
-        rest = self.rows[:position] + self.rows[position + 1:]
-        return RowsTask(rest) if rest else None
+        return self._rest(self.rows[:position] + self.rows[position + 1:])
 
     def fail_all(self, reason: str, result: BatchResult) -> None:
         for i in self.rows:
             result.flag(i, ERROR, reason)
+
+    def unsendable(self, reason: str, result: BatchResult):
+        """The chunk cannot be pickled: flag the rows that cannot be, return the rest."""
+        rest = []
+        for i in self.rows:
+            try:
+                ForkingPickler.dumps(tuple(column[i] for column in self.columns))
+                rest.append(i)
+            except Exception as exc:  # noqa: BLE001 (reported on the row)
+                result.flag(i, ERROR, "cannot send this row to a worker process: %s" % _error_message(exc))
+        if len(rest) == len(self.rows):  # every row pickles alone, not together: flag them all
+            self.fail_all(reason, result)
+            return None
+        return self._rest(rest)
+
+    def _rest(self, rows: List[int]):
+        return RowsTask(self.columns, rows) if rows else None
 
 
 class _Worker:
@@ -117,6 +139,7 @@ class _Worker:
 
 
 def _death_reason(process) -> str:
+    """"worker process died (SIGSEGV)": what the task's verdict says, before where it died."""
     code = process.exitcode
     if code is not None and code < 0:
         import signal
@@ -124,8 +147,8 @@ def _death_reason(process) -> str:
             name = signal.Signals(-code).name
         except ValueError:
             name = "signal %d" % -code
-        return "worker process died (%s) while scoring this row" % name
-    return "worker process died (exit code %s) while scoring this row" % code
+        return "worker process died (%s)" % name
+    return "worker process died (exit code %s)" % code
 
 
 class AsyncBatching:
@@ -207,8 +230,16 @@ class LocalVerifier(AsyncBatching):
         self.close()
 
 
+def _available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # what a container or taskset allows
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 class BatchVerifier(AsyncBatching):
-    """Verify rows on ``workers`` processes (None: all cores); reusable, and a context manager.
+    """Verify rows on ``workers`` processes (None: every core this process may run on);
+    reusable, and a context manager.
 
     ``timeout`` is the per-row limit in seconds; ``preload`` names modules every worker
     imports first (where custom environments register themselves).
@@ -220,7 +251,7 @@ class BatchVerifier(AsyncBatching):
     def __init__(self, workers: Optional[int] = None, *, timeout: float = 10.0, chunk_size: int = 256,
                  answer_markers: Optional[Sequence[str]] = None, start_method: Optional[str] = None,
                  preload: Sequence[str] = ()):
-        self.n_workers = workers or os.cpu_count() or 1
+        self.n_workers = workers or _available_cores()
         if self.n_workers < 1:
             raise ValueError("workers must be at least 1")
         if timeout <= 0:
@@ -275,12 +306,16 @@ class BatchVerifier(AsyncBatching):
             raise ValueError("env_ids, configs and responses must have one entry per row "
                              "(got %d, %d, %d)" % (len(env_ids), len(configs), n))
         result = BatchResult(n)
-        tasks = collections.deque(RowsTask(rows) for rows in self._chunks(env_ids, configs))
-        self.run_tasks(tasks, lambda task: task.message(env_ids, configs, responses), result)
+        # Equal dict configs become one object: grouped into the same chunks, pickled once per
+        # chunk, prepared once per chunk.
+        share = ConfigSharing()
+        configs = [share(config) for config in configs]
+        columns = (env_ids, configs, responses)
+        self.run_tasks(collections.deque(RowsTask(columns, rows) for rows in self._chunks(env_ids, configs)), result)
         return result
 
     def _chunks(self, env_ids, configs) -> List[List[int]]:
-        """Row indices grouped by (environment, config), cut into chunks."""
+        """Row indices grouped by (environment, config object), cut into chunks."""
         groups: Dict[Any, List[int]] = {}
         for i, (env_id, config) in enumerate(zip(env_ids, configs)):
             key = (env_id, config if isinstance(config, (str, bytes)) else id(config))
@@ -289,55 +324,75 @@ class BatchVerifier(AsyncBatching):
         size = max(1, min(self.chunk_size, -(-len(order) // self.n_workers)))
         return [order[k:k + size] for k in range(0, len(order), size)]
 
-    def run_tasks(self, pending: collections.deque, make_message, sink, on_done=None) -> None:
+    def run_tasks(self, pending: collections.deque, sink) -> None:
         """Run tasks (``RowsTask``, ``files.RangeTask``) on the workers until all are done.
 
-        A task's ``done(reply, sink)`` takes a worker's answer; ``fail_row`` and ``fail_all``
-        take the verdict on a row that hung or crashed its worker and return what is left
-        to run.  ``on_done(task, reply)`` is called after each completed task."""
+        ``task.message()`` is what a worker runs and ``task.done(reply, sink)`` takes its
+        answer.  The verdicts on a task whose worker hung or died go to ``fail_row(position,
+        status, reason, sink)`` (on a row; returns what is left to run) or ``fail_all(reason,
+        sink)`` (outside any row, twice); ``unsendable(reason, sink)`` gets a task that cannot
+        be pickled (returns what is left to run)."""
         if self._closed:
             raise RuntimeError("this BatchVerifier is closed")
         with self._lock:
-            task_ids = iter(range(1 << 62))
-            while pending or any(w.task is not None for w in self._workers):
-                for worker in self._workers:
-                    if worker.task is None and pending:
-                        task = pending.popleft()
-                        worker.task = (next(task_ids), task)
-                        kind, payload = make_message(task)
-                        try:
-                            worker.conn.send((worker.task[0], kind, payload))
-                        except (BrokenPipeError, OSError):
-                            pass  # its death is noticed below
-                busy = [w for w in self._workers if w.task is not None]
-                ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
-                             timeout=self._poll_interval(busy))
-                now = time.monotonic()
-                for worker in busy:
-                    if worker.conn in ready:
-                        try:
-                            message = worker.conn.recv()
-                        except (EOFError, OSError):
-                            message = None
-                        if message is not None:
-                            task = worker.task[1]
-                            worker.task = None
-                            worker.completed += 1
-                            self._startup_failures = 0
-                            task.done(message[1], sink)
-                            if on_done is not None:
-                                on_done(task, message[1])
-                            continue
-                    if worker.process.sentinel in ready or not worker.process.is_alive():
-                        self._replace(worker, pending, sink, ERROR, _death_reason(worker.process))
+            try:
+                self._run(pending, sink)
+            except BaseException:
+                # An exception (a task's own, or KeyboardInterrupt) left tasks on workers that
+                # nobody waits for now: replace those workers so the next call starts clean.
+                self._replace_busy()
+                raise
+
+    def _run(self, pending: collections.deque, sink) -> None:
+        task_ids = itertools.count()
+        while pending or any(w.task is not None for w in self._workers):
+            for worker in self._workers:
+                while worker.task is None and pending:
+                    task = pending.popleft()
+                    try:  # pickled here, so a row that cannot be sent is flagged, not a wedged worker
+                        data = ForkingPickler.dumps((next(task_ids),) + task.message())
+                    except Exception as exc:  # noqa: BLE001 (reported on the rows)
+                        rest = task.unsendable("cannot send these rows to a worker process: %s"
+                                               % _error_message(exc), sink)
+                        if rest is not None:
+                            pending.appendleft(rest)
                         continue
-                    started = self._progress[worker.slot, 1]
-                    if started != IDLE and now - started > self.timeout:
-                        worker.process.kill()
-                        worker.process.join()
-                        self._replace(worker, pending, sink, TIMEOUT,
-                                      "scoring this row took longer than %.3g s; its worker was "
-                                      "killed and replaced" % self.timeout)
+                    worker.task = task
+                    try:
+                        worker.conn.send_bytes(data)
+                    except OSError:  # BrokenPipeError included: its death is noticed below
+                        pass
+            busy = [w for w in self._workers if w.task is not None]
+            if not busy:
+                continue
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
+                         timeout=self._poll_interval(busy))
+            now = time.monotonic()
+            for worker in busy:
+                if worker.conn in ready:
+                    try:
+                        message = worker.conn.recv()
+                    except (EOFError, OSError):  # it closed its end: it is exiting
+                        worker.process.join(timeout=5)
+                        message = None
+                    if message is not None:
+                        task, worker.task = worker.task, None
+                        worker.completed += 1
+                        self._startup_failures = 0
+                        task.done(message[1], sink)
+                        continue
+                if worker.process.sentinel in ready or not worker.process.is_alive():
+                    worker.process.join(timeout=5)
+                    self._replace(worker, pending, sink, death=_death_reason(worker.process))
+                    continue
+                # The row id first, then its start time (mark_progress writes them the other
+                # way round): an overdue time always belongs to the row id read here.
+                position = self._progress[worker.slot, 0]
+                started = self._progress[worker.slot, 1]
+                if started != IDLE and now - started > self.timeout:
+                    worker.process.kill()
+                    worker.process.join()
+                    self._replace(worker, pending, sink, position=position)
 
     def _poll_interval(self, busy) -> float:
         starts = [self._progress[w.slot, 1] for w in busy if self._progress[w.slot, 1] != IDLE]
@@ -345,33 +400,53 @@ class BatchVerifier(AsyncBatching):
             return min(0.05, self.timeout)
         return max(0.0, min(0.05, min(starts) + self.timeout - time.monotonic()))
 
-    def _replace(self, worker: _Worker, pending, sink, status: str, reason: str) -> None:
-        """A worker died or was killed: settle the row it was on, requeue the rest, respawn."""
-        _, task = worker.task
-        worker.task = None
-        started = self._progress[worker.slot, 1] != IDLE
-        position = int(self._progress[worker.slot, 0])
+    def _replace(self, worker: _Worker, pending, sink, death: Optional[str] = None,
+                 position: Optional[float] = None) -> None:
+        """A worker died (``death`` says how) or was killed for running past the time limit
+        (at ``position``): settle the row it was on, requeue the rest, respawn it."""
+        task, worker.task = worker.task, None
+        slot = worker.slot
         try:
             worker.conn.close()
         except OSError:
             pass
-        if started:
-            rest = task.fail_row(position, status, reason, sink)
+        timed_out = death is None
+        if not timed_out:  # where its slot froze
+            position = self._progress[slot, 0] if self._progress[slot, 1] != IDLE else NOT_ON_A_ROW
+        if position >= 0:
+            if timed_out:
+                rest = task.fail_row(int(position), TIMEOUT, "scoring this row took longer than %.3g s; its "
+                                     "worker was killed and replaced" % self.timeout, sink)
+            else:
+                rest = task.fail_row(int(position), ERROR, death + " while scoring this row", sink)
         else:
-            # It died before reaching a row (e.g. while receiving the task): retry once.
-            if worker.completed == 0:
-                self._startup_failures += 1
-                if self._startup_failures >= 3:
-                    self._workers[worker.slot] = self._spawn(worker.slot)
-                    raise RuntimeError("verifier worker processes die on start-up (%s); is the "
-                                       "calling script importable by multiprocessing (a file, "
-                                       "with an `if __name__ == '__main__':` guard)?" % reason)
+            # Outside any row (receiving, reading or writing its rows): run it once more.
+            if timed_out:
+                reason = ("its worker spent longer than %.3g s outside any row (reading, preparing or "
+                          "writing these rows) and was killed" % self.timeout)
+            else:
+                reason = death + " outside any row (reading, preparing or writing these rows)"
+                if worker.completed == 0:
+                    self._startup_failures += 1
+                    if self._startup_failures >= 3:
+                        self._workers[slot] = self._spawn(slot)
+                        raise RuntimeError("verifier worker processes die on start-up (%s); is the "
+                                           "calling script importable by multiprocessing (a file, "
+                                           "with an `if __name__ == '__main__':` guard)?" % death)
             task.starts += 1
             rest = task
             if task.starts > 1:
-                task.fail_all(reason.replace("while scoring this row", "before scoring"), sink)
+                task.fail_all(reason, sink)
                 rest = None
         if rest is not None:
             pending.appendleft(rest)
-        self._workers[worker.slot] = self._spawn(worker.slot)
+        self._workers[slot] = self._spawn(slot)
 
+    def _replace_busy(self) -> None:
+        for worker in self._workers:
+            if worker.task is not None:
+                worker.task = None
+                worker.process.kill()
+                worker.process.join()
+                worker.conn.close()
+                self._workers[worker.slot] = self._spawn(worker.slot)
