@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rlve_fast.envs.graphs import _coloring_counting_solver as compiled
-from rlve_fast.envs.graphs._graphs2_util import neighbour_masks
+from rlve_fast.envs.graphs._graph_common import adjacency_masks
 from rlve_fast.envs.graphs.coloring_counting import coloring_value, coloring_value_python
 from scoring_paths import reward_on_both_paths
 
@@ -24,7 +24,7 @@ def brute(n, edges, limits):
 def relabelled(n, edges, limits, descending):
     order = sorted(range(n), key=lambda u: -limits[u] if descending else limits[u])
     label = {u: i for i, u in enumerate(order)}
-    return neighbour_masks(n, [(label[u], label[v]) for u, v in edges]), [limits[u] for u in order]
+    return adjacency_masks(n, [(label[u], label[v]) for u, v in edges]), [limits[u] for u in order]
 
 
 def random_instance(rng, n):

@@ -3,8 +3,31 @@ from __future__ import annotations
 
 import random
 
-from rlve_fast.envs.graphs._graph_common import (pair_count, pair_of_index, random_arcs,
-                                                  random_connected_weighted, random_pairs)
+from itertools import islice
+
+from rlve_fast.envs._schedules import plus_tenth
+from rlve_fast.envs.graphs._graph_common import (adjacency_masks, density_schedule, edge_lines, pair_count,
+                                                  pair_of_index, random_arcs, random_connected_weighted,
+                                                  random_pairs)
+
+
+def test_edge_lines_writes_one_tuple_a_line():
+    assert edge_lines([]) == ""
+    assert edge_lines([[0, 1], (2, 3)]) == "(0, 1)\n(2, 3)"
+    assert edge_lines([[0, 1, -5], [1, 2, 2 ** 70]]) == "(0, 1, -5)\n(1, 2, %d)" % 2 ** 70
+    assert edge_lines(iter([[0, 1], [1, 2, 3], [True, 4.5]])) == "(0, 1)\n(1, 2, 3)\n(True, 4.5)"
+
+
+def test_density_schedule_grows_n_and_keeps_accepted_densities():
+    levels = list(islice(density_schedule(3, (0.2, 0.9), lambda n, d: pair_count(n, d) > 0), 3))
+    assert levels == [[{"N": 3, "edge_density": 0.9}], [{"N": 4, "edge_density": 0.2}, {"N": 4, "edge_density": 0.9}],
+                      [{"N": 5, "edge_density": 0.2}, {"N": 5, "edge_density": 0.9}]]
+    grown = islice(density_schedule(4, (0.5,), lambda n, d: True, grow=plus_tenth, n_key="N2"), 4)
+    assert [level[0]["N2"] for level in grown] == [4, 5, 6, 7]
+
+
+def test_adjacency_masks_read_the_first_two_entries():
+    assert adjacency_masks(4, [[0, 1], [1, 2, 9], (3, 0)]) == [0b1010, 0b0101, 0b0010, 0b0001]
 
 
 def test_pair_indices_enumerate_every_pair_once():

@@ -1,22 +1,36 @@
-"""Pieces shared by the graph environments of this family: density schedules, random edge
-sets and the text of edge lists."""
+"""Pieces shared by the graph environments: density schedules, random edge sets, the text of
+edge lists, adjacency bit masks, config checks, and the base of counts asked modulo a number.
+
+Random edge sets come from two kinds of draws, which give different instances for one seed
+(each environment keeps the kind it was written with, since its instances are pinned by seed):
+
+* through ``rng``'s own methods (``rng.sample``, ``rng.shuffle``): :func:`random_pairs`,
+  :func:`random_arcs`, :func:`random_connected_weighted`;
+* through a numpy generator seeded from ``rng`` (:func:`bulk_generator`), for bulk draws at C
+  speed: :func:`shuffled`, :func:`sample_new_pairs`, :func:`random_edges`."""
 from __future__ import annotations
 
-from typing import Callable, Iterator, List, Sequence
+from typing import Callable, Iterable, Iterator, List, Sequence
+
+import numpy as np
 
 from rlve_fast import deadline
+from rlve_fast.envs._generation import join_rows
+from rlve_fast.envs._schedules import plus_one, steps
+from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
+# ----------------------------------------------------------------------------- schedules
 def density_schedule(first_n: int, densities: Sequence[float], keep: Callable[[int, float], bool],
-                     n_key: str = "N") -> Iterator[List[dict]]:
-    """Levels whose n grows by one from ``first_n``; each level offers every density that
-    ``keep(n, density)`` accepts (usually: it gives enough edges)."""
-    n = first_n
-    while True:
+                     grow: Callable[[int], int] = plus_one, n_key: str = "N") -> Iterator[List[dict]]:
+    """Levels whose n starts at ``first_n`` and grows by ``grow`` (by one unless told);
+    each level offers {n_key: n, "edge_density": d} for every density d that ``keep(n, d)``
+    accepts (usually: it gives enough edges)."""
+    for n in steps(first_n, grow):
         yield [{n_key: n, "edge_density": d} for d in densities if keep(n, d)]
-        n += 1
 
 
+# ----------------------------------------------------------------------------- draws through rng
 def pair_count(n: int, density: float) -> int:
     """How many unordered pairs a density asks for (Python's float arithmetic, truncated)."""
     return int(density * n * (n - 1) / 2)
@@ -79,16 +93,86 @@ def random_connected_weighted(rng, n: int, density: float, max_weight: int) -> L
     return edges
 
 
-def edge_lines(edges) -> str:
-    """One "(a, b)" or "(a, b, w)" line per edge."""
-    return "\n".join("(" + ", ".join(map(str, e)) + ")" for e in edges)
+# ----------------------------------------------------------------------------- draws through numpy
+def bulk_generator(rng) -> np.random.Generator:
+    """A numpy generator seeded from ``rng``, for bulk draws (uniform permutations and
+    samples, as random.shuffle and random.sample make, at C speed)."""
+    return np.random.default_rng(rng.getrandbits(128))
+
+
+def shuffled(gen: np.random.Generator, items: list) -> list:
+    """``items`` in a uniformly random order, drawn by the numpy generator ``gen`` (not the
+    same order as ``rlve_fast.envs._generation.shuffled``, which draws from a random.Random)."""
+    return [items[i] for i in gen.permutation(len(items)).tolist()]
+
+
+def sample_new_pairs(gen: np.random.Generator, n: int, present, count: int, directed: bool = False) -> list:
+    """``count`` distinct pairs (u, v) of 0..n-1 absent from ``present``, uniformly drawn and in
+    random order: u != v when ``directed``, u < v otherwise."""
+    u, v = np.divmod(np.arange(n * n), n)
+    ids = np.flatnonzero(u != v) if directed else np.flatnonzero(u < v)
+    if present:
+        taken = np.fromiter((a * n + b for a, b in present), dtype=np.int64, count=len(present))
+        ids = np.setdiff1d(ids, taken, assume_unique=True)
+    picked = gen.choice(ids, size=count, replace=False)
+    return list(zip((picked // n).tolist(), (picked % n).tolist()))
+
+
+def random_edges(rng, n: int, density: float) -> list:
+    """pair_count(n, density) distinct undirected edges [u, v], u < v, uniformly drawn
+    through :func:`bulk_generator` (so not the edges :func:`random_pairs` draws for the same rng)."""
+    if n < 2 or not 0.0 <= density <= 1.0:
+        raise ValueError("need N >= 2 and 0 <= edge_density <= 1")
+    return [[u, v] for u, v in sample_new_pairs(bulk_generator(rng), n, (), pair_count(n, density))]
+
+
+# ----------------------------------------------------------------------------- text and structure
+def edge_lines(edges: Iterable[Sequence[int]]) -> str:
+    """One edge a line, as a tuple: "(u, v)" or "(u, v, w)" (every entry as str() writes it)."""
+    return join_rows(list(edges))
 
 
 def adjacency_masks(n: int, edges) -> List[int]:
-    """Bit masks of neighbours of an undirected graph (edges [u, v, ...])."""
+    """Adjacency of an undirected graph as one bit mask of neighbours per vertex (edges
+    [u, v, ...]: the first two entries are the endpoints)."""
     masks = [0] * n
     for e in edges:
         u, v = e[0], e[1]
         masks[u] |= 1 << v
         masks[v] |= 1 << u
     return masks
+
+
+def plain_edges(edges, n: int, width: int = 2) -> bool:
+    """True when every edge has ``width`` int entries and its endpoints (the first two) lie
+    in 0..n-1: the configs a compiled scorer takes (others go to the Python scorer)."""
+    for edge in edges:
+        if len(edge) != width or not all(type(x) is int for x in edge):
+            return False
+        if not (0 <= edge[0] < n and 0 <= edge[1] < n):
+            return False
+    return True
+
+
+# ----------------------------------------------------------------------------- scoring
+class ModularCount(IntegerAnswerEnvironment):
+    """A count asked modulo ``modulus(parameter)``: 1 for the stored residue, 0 for another
+    value in [0, modulus), -0.5 outside that range (upstream's wrong_range)."""
+    parameter_types = {"reference_answer": int}
+    wrong_range = -0.5
+    correct = 1.0
+    wrong = 0.0
+
+    def modulus(self, parameter) -> int:
+        raise NotImplementedError
+
+    def score(self, parameter, parsed):
+        if not 0 <= parsed < self.modulus(parameter):
+            return self.wrong_range
+        return self.correct if parsed == parameter["reference_answer"] else self.wrong
+
+    def kernel(self, parameter):
+        from rlve_fast.envs.counting._residue_count_kernel import ResidueKernel
+
+        return ResidueKernel(parameter["reference_answer"], self.modulus(parameter), self.correct, self.wrong,
+                             self.wrong_range, self.wrong_format)

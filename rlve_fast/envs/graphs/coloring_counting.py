@@ -11,8 +11,8 @@ from __future__ import annotations
 from math import prod
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import (density_schedule, edge_lines, finished, neighbour_masks, plus_one,
-                                                 random_edges)
+from rlve_fast.envs._generation import finished
+from rlve_fast.envs.graphs._graph_common import adjacency_masks, density_schedule, edge_lines, pair_count, random_edges
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 PRIMES = (2 ** 61 - 1, 2 ** 62 - 57, 2 ** 62 - 87, 2 ** 62 - 117, 2 ** 62 - 143, 2 ** 62 - 153)
@@ -21,7 +21,7 @@ PRIMES = (2 ** 61 - 1, 2 ** 62 - 57, 2 ** 62 - 87, 2 ** 62 - 117, 2 ** 62 - 143,
 def coloring_value_python(n: int, edges, limits) -> int:
     """The same sum by the colour-by-colour DP in plain Python (tests, no compiled core):
     states map a set of coloured vertices to (colourings, total colours used)."""
-    adj = neighbour_masks(n, edges)
+    adj = adjacency_masks(n, edges)
     states = {0: (1, 0)}
     for colour in range(max(limits, default=0), -1, -1):
         deadline.check()
@@ -61,7 +61,7 @@ def coloring_value(n: int, edges, limits) -> int:
     # blocks: R ascending (fast when independent sets are few); colours: R descending
     order = sorted(range(n), key=lambda u: limits[u] if dense else -limits[u])
     label = {u: i for i, u in enumerate(order)}
-    masks = neighbour_masks(n, [(label[u], label[v]) for u, v in edges])
+    masks = adjacency_masks(n, [(label[u], label[v]) for u, v in edges])
     ordered = [limits[u] for u in order]
     if dense:
         residues = finished(compiled.coloring_value_blocks(n, masks, ordered, moduli, deadline.deadline_at()))
@@ -81,7 +81,7 @@ class ColoringCounting(IntegerAnswerEnvironment):
     @staticmethod
     def schedule():
         densities = (0.02, 0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95)
-        return density_schedule(4, plus_one, densities, lambda n, d: int(d * n * (n - 1) / 2) > 0)
+        return density_schedule(4, densities, lambda n, d: pair_count(n, d) > 0)
 
     def sample(self, rng, parameter):
         n = parameter["N"]

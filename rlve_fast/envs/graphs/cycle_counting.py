@@ -7,14 +7,14 @@ counts over vertex subsets (compiled, O(2^N * N * degree))."""
 from __future__ import annotations
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import (density_schedule, edge_lines, finished, neighbour_masks, plus_one,
-                                                 random_edges)
+from rlve_fast.envs._generation import finished
+from rlve_fast.envs.graphs._graph_common import adjacency_masks, density_schedule, edge_lines, pair_count, random_edges
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
 def count_cycles_python(n: int, edges) -> int:
     """The same count by the same path table, in plain Python (tests, no compiled core)."""
-    neighbours = neighbour_masks(n, edges)
+    neighbours = adjacency_masks(n, edges)
     directed = 0
     for s in range(n):
         paths = {(1 << v, v): 1 for v in range(s + 1, n) if neighbours[s] >> v & 1}
@@ -37,7 +37,7 @@ def count_cycles(n: int, edges) -> int:
         from rlve_fast.envs.graphs._cycle_counting_solver import count_cycles as compiled
     except ImportError:
         return count_cycles_python(n, edges)
-    return finished(compiled(n, neighbour_masks(n, edges), deadline.deadline_at()))
+    return finished(compiled(n, adjacency_masks(n, edges), deadline.deadline_at()))
 
 
 class CycleCounting(IntegerAnswerEnvironment):
@@ -47,7 +47,7 @@ class CycleCounting(IntegerAnswerEnvironment):
     @staticmethod
     def schedule():
         densities = (0.25, 0.45, 0.65, 0.85)
-        return density_schedule(4, plus_one, densities, lambda n, d: int(d * n * (n - 1) / 2) > 0)
+        return density_schedule(4, densities, lambda n, d: pair_count(n, d) > 0)
 
     def sample(self, rng, parameter):
         parameter["edges"] = random_edges(rng, parameter["N"], parameter["edge_density"])

@@ -12,7 +12,9 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import bulk_generator, finished, plus_tenth, steps
+from rlve_fast.envs._generation import finished
+from rlve_fast.envs._schedules import plus_tenth, steps
+from rlve_fast.envs.graphs._graph_common import bulk_generator
 
 
 def best_assignment_python(weights):

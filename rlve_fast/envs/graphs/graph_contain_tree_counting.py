@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import (bulk_generator, density_schedule, edge_lines, finished,
-                                                 neighbour_masks, plus_one, sample_new_pairs, shuffled)
+from rlve_fast.envs._generation import finished
+from rlve_fast.envs.graphs._graph_common import (adjacency_masks, bulk_generator, density_schedule,
+                                                 edge_lines, pair_count, sample_new_pairs, shuffled)
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
@@ -44,7 +45,7 @@ def rooted_tree(n: int, tree_edges):
 
 def count_embeddings_python(n: int, graph_edges, tree_edges) -> int:
     """The same inclusion-exclusion in plain Python (tests, no compiled core)."""
-    adj = neighbour_masks(n, graph_edges)
+    adj = adjacency_masks(n, graph_edges)
     order, parent, _ = rooted_tree(n, tree_edges)
     total = 0
     for subset in range(1, 1 << n):
@@ -66,7 +67,7 @@ def count_embeddings(n: int, graph_edges, tree_edges) -> int:
     except ImportError:
         return count_embeddings_python(n, graph_edges, tree_edges)
     order, parent, child_count = rooted_tree(n, tree_edges)
-    return finished(compiled(n, neighbour_masks(n, graph_edges), order, parent, child_count, deadline.deadline_at()))
+    return finished(compiled(n, adjacency_masks(n, graph_edges), order, parent, child_count, deadline.deadline_at()))
 
 
 class GraphContainTreeCounting(IntegerAnswerEnvironment):
@@ -76,7 +77,7 @@ class GraphContainTreeCounting(IntegerAnswerEnvironment):
     @staticmethod
     def schedule():
         densities = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-        return density_schedule(4, plus_one, densities, lambda n, d: int(d * n * (n - 1) / 2) >= n - 1)
+        return density_schedule(4, densities, lambda n, d: pair_count(n, d) >= n - 1)
 
     def sample(self, rng, parameter):
         n, density = parameter["N"], parameter["edge_density"]

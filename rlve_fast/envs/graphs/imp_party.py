@@ -10,7 +10,8 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import bulk_generator, edge_lines, plain_edges, plus_one, shuffled, steps
+from rlve_fast.envs._schedules import plus_one, steps
+from rlve_fast.envs.graphs._graph_common import bulk_generator, edge_lines, plain_edges, shuffled
 
 
 def find_clique(n: int, edges):

@@ -13,7 +13,9 @@ import numpy as np
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import (bulk_generator, density_schedule, edge_lines, finished, plus_tenth,
+from rlve_fast.envs._generation import finished
+from rlve_fast.envs._schedules import plus_tenth
+from rlve_fast.envs.graphs._graph_common import (bulk_generator, density_schedule, edge_lines,
                                                  sample_new_pairs, shuffled)
 
 
@@ -99,7 +101,7 @@ class MinimumDirectedSpanningTree(Environment):
     @staticmethod
     def schedule():
         densities = (0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9)
-        return density_schedule(4, plus_tenth, densities, lambda n, d: int(d * n * (n - 1)) > n - 1)
+        return density_schedule(4, densities, lambda n, d: int(d * n * (n - 1)) > n - 1, grow=plus_tenth)
 
     def sample(self, rng, parameter):
         n, density = parameter["N"], parameter["edge_density"]

@@ -13,7 +13,8 @@ import numpy as np
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import (bulk_generator, density_schedule, edge_lines, finished, plus_one,
+from rlve_fast.envs._generation import finished
+from rlve_fast.envs.graphs._graph_common import (bulk_generator, density_schedule, edge_lines, pair_count,
                                                  sample_new_pairs, shuffled)
 
 
@@ -70,7 +71,7 @@ class MinimumWeightedSpanningTree(Environment):
     @staticmethod
     def schedule():
         densities = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
-        return density_schedule(3, plus_one, densities, lambda n, d: int(d * n * (n - 1) / 2) > n - 1)
+        return density_schedule(3, densities, lambda n, d: pair_count(n, d) > n - 1)
 
     def sample(self, rng, parameter):
         n, density = parameter["N"], parameter["edge_density"]

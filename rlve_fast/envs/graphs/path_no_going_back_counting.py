@@ -12,8 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import (ModularCount, bulk_generator, edge_lines, plus_tenth,
-                                                 sample_new_pairs, shuffled, steps)
+from rlve_fast.envs._schedules import plus_tenth, steps
+from rlve_fast.envs.graphs._graph_common import (ModularCount, bulk_generator, edge_lines, sample_new_pairs,
+                                                 shuffled)
 
 MOD = 10000
 

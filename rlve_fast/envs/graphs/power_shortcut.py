@@ -13,8 +13,8 @@ from collections import deque
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graphs2_util import (bulk_generator, edge_lines, plus_tenth, sample_new_pairs, shuffled,
-                                                 steps)
+from rlve_fast.envs._schedules import plus_tenth, steps
+from rlve_fast.envs.graphs._graph_common import bulk_generator, edge_lines, sample_new_pairs, shuffled
 
 
 def power_steps(n: int, edges, k_max: int):

@@ -12,7 +12,8 @@ from __future__ import annotations
 from math import gcd, isqrt
 
 from rlve_fast import deadline
-from rlve_fast.envs.graphs._graphs2_util import ModularCount, plus_tenth, steps
+from rlve_fast.envs._schedules import plus_tenth, steps
+from rlve_fast.envs.graphs._graph_common import ModularCount
 
 
 def primitive_leg_pairs(limit: int):
