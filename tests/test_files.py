@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -89,7 +90,7 @@ def _cli(*args, **kwargs):
 
 def test_killed_run_resumes_to_the_uninterrupted_output(tmp_path):
     rows = [_row(i) for i in range(2000)]
-    rows[1000] = {"environment": "Debug_Sleep", "config": {"seed": 0, "parameter": {}}, "response": "<answer>4</answer>"}
+    rows[1000] = {"environment": "Debug_Sleep", "config": {"seed": 0, "parameter": {}}, "response": "<answer>1.5</answer>"}
     source = tmp_path / "in.jsonl"
     _write(source, rows)
     full, partial = tmp_path / "full.jsonl", tmp_path / "partial.jsonl"
@@ -140,3 +141,133 @@ def test_parquet_input(tmp_path):
     got = _read(out)
     assert totals["rows"] == 500 and [r["id"] for r in got] == list(range(500))
     assert [r["reward"] for r in got[:4]] == [1.0, (1 / 3) ** 10, -1.0, -0.5]
+
+
+# ---------------------------------------------------------------------- deaths and hangs outside any row
+# Imported as a worker's preload (``preload=[__name__]``), this module makes the file reader
+# die or hang on a line holding READER_FAULT: a stand-in for a parser that crashes or hangs,
+# which is outside any row, so the supervisor cannot blame a row for it.
+READER_FAULT = "reader-fault"
+
+if multiprocessing.parent_process() is not None and multiprocessing.current_process().name.startswith("rlve-fast"):
+    import rlve_fast.files as _files
+
+    _read = _files._jsonl_records
+
+    def _faulty_read(path, start, end, first_line, fail):
+        for record in _read(path, start, end, first_line, fail):
+            fault = record[1].get(READER_FAULT) if isinstance(record[1], dict) else None
+            if fault == "exit":
+                os._exit(7)
+            if fault == "hang":
+                time.sleep(60)
+            yield record
+
+    _files._jsonl_records = _faulty_read
+
+
+@pytest.mark.parametrize("fault, reason", [("exit", "exit code 7"), ("hang", "longer than 1 s outside any row")])
+def test_a_piece_whose_worker_dies_outside_any_row_is_written_flagged(tmp_path, fault, reason):
+    rows = [_row(i) for i in range(300)]
+    rows[150] = dict(_row(150), **{READER_FAULT: fault})
+    source = tmp_path / "in.jsonl"
+    _write(source, rows)
+    out = tmp_path / "out.jsonl"
+    totals = verify_file(source, out, workers=2, chunk_bytes=4096, timeout=1.0, progress_bar=False,
+                         preload=[__name__])
+    got, want = _read(out), _in_process(source)
+    bad = [i for i, r in enumerate(got) if r["status"] != "ok"]
+    assert len(got) == 300 and bad and 150 in bad  # the piece holding line 151, every line of it
+    assert bad == list(range(bad[0], bad[-1] + 1)) and len(bad) < 100
+    for i in bad:
+        assert got[i] == {"line": i + 1, "reward": None, "accuracy": None, "format_score": None,
+                          "status": "error", "message": got[i]["message"]}
+        assert got[i]["message"].startswith("line %d: " % (i + 1)) and reason in got[i]["message"]
+    assert [r for i, r in enumerate(got) if i not in bad] == [r for i, r in enumerate(want) if i not in bad]
+    assert totals["rows"] == 300 and totals["flagged"] == len(bad)
+
+
+def test_config_missing_keys_in_file_mode(tmp_path):
+    rows = [_row(i) for i in range(40)]
+    rows[3] = {"id": 3, "environment": "Sorting", "config": {"seed": 1}, "response": "x"}
+    rows[4] = {"id": 4, "environment": "Sorting", "config": {"parameter": SORTING["parameter"]}, "response": "x"}
+    source = tmp_path / "in.jsonl"
+    _write(source, rows)
+    out = tmp_path / "out.jsonl"
+    totals = verify_file(source, out, workers=1, progress_bar=False)
+    got = _read(out)
+    assert got == _in_process(source) and totals["flagged"] == 2
+    assert got[3]["status"] == got[4]["status"] == "error"
+    assert "line 4" in got[3]["message"] and "parameter" in got[3]["message"]
+    assert "line 5" in got[4]["message"]
+    assert got[3]["id"] == 3 and got[5]["status"] == "ok"
+
+
+def test_resumed_totals_count_the_parts_of_the_earlier_run(tmp_path):
+    from rlve_fast.cli import main
+    from rlve_fast.files import _plan, _write_atomic, score_range
+    from rlve_fast.jsonl import dumps
+
+    rows = [_row(i) for i in range(600)]
+    rows[10] = "{broken"  # flagged, in a part the first run finishes
+    source = tmp_path / "in.jsonl"
+    _write(source, rows)
+    full = verify_file(source, tmp_path / "full.jsonl", workers=1, chunk_bytes=8192, progress_bar=False)
+    # What a run killed after its first two parts leaves behind:
+    out = tmp_path / "out.jsonl"
+    parts = tmp_path / "out.jsonl.parts"
+    parts.mkdir()
+    plan = _plan(source, 8192, None)
+    _write_atomic(str(parts / "plan.json"), dumps(plan))
+    for index in (0, 1):
+        start, end, first_line, lines = plan["ranges"][index]
+        score_range(str(source), "jsonl", start, end, first_line, lines, str(parts / ("part-%06d.jsonl" % index)), {})
+    assert len(plan["ranges"]) > 3
+    resumed = verify_file(source, out, workers=1, chunk_bytes=8192, resume=True, progress_bar=False)
+    assert out.read_bytes() == (tmp_path / "full.jsonl").read_bytes()
+    assert {k: resumed[k] for k in ("rows", "flagged")} == {k: full[k] for k in ("rows", "flagged")} == \
+        {"rows": 600, "flagged": 1}
+    assert resumed["reward"] == pytest.approx(full["reward"])
+    # --strict sees the flagged row of the earlier run too
+    parts.mkdir()
+    _write_atomic(str(parts / "plan.json"), dumps(plan))
+    start, end, first_line, lines = plan["ranges"][0]
+    score_range(str(source), "jsonl", start, end, first_line, lines, str(parts / "part-000000.jsonl"), {})
+    assert main(["verify", str(source), "-o", str(out), "--workers", "1", "--resume", "--strict",
+                 "--chunk-bytes", "8192"]) == 1
+
+
+def test_resume_refuses_a_plan_for_other_answer_markers(tmp_path):
+    source = tmp_path / "in.jsonl"
+    _write(source, [_row(i) for i in range(10)])
+    out = tmp_path / "out.jsonl"
+    parts = tmp_path / "out.jsonl.parts"
+    from rlve_fast.files import _plan, _write_atomic
+    from rlve_fast.jsonl import dumps
+
+    parts.mkdir()
+    _write_atomic(str(parts / "plan.json"), dumps(_plan(source, 4 << 20, ["<final>", "</final>"])))
+    with pytest.raises(ValueError, match="answer markers"):
+        verify_file(source, out, workers=1, resume=True, progress_bar=False)
+
+
+def test_a_large_parquet_row_group_is_cut_into_row_slices(tmp_path):
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is the optional 'arrow' extra")
+    import pyarrow.parquet as pq
+
+    from rlve_fast.files import _plan
+
+    rows = [_row(i) for i in range(5000)]
+    table = pa.table({"id": [r["id"] for r in rows], "environment": [r["environment"] for r in rows],
+                      "config": [json.dumps(r["config"]) for r in rows],
+                      "response": [r["response"] for r in rows]})
+    source = tmp_path / "in.parquet"
+    pq.write_table(table, source, row_group_size=5000)  # one row group
+    plan = _plan(source, 16384, None)
+    assert [(g, offset, count) for g, offset, _, count in plan["ranges"]] == [(0, 0, 2048), (0, 2048, 2048), (0, 4096, 904)]
+    assert [first for _, _, first, _ in plan["ranges"]] == [1, 2049, 4097]
+    out = tmp_path / "out.jsonl"
+    totals = verify_file(source, out, workers=2, chunk_bytes=16384, progress_bar=False)
+    got = _read(out)
+    assert totals["rows"] == 5000 and [r["id"] for r in got] == list(range(5000))
+    assert [r["reward"] for r in got[4096:4100]] == [1.0, (1 / 3) ** 10, -1.0, -0.5]
