@@ -226,92 +226,100 @@ def _plan(path: Path, chunk_bytes: int, answer_markers) -> dict:
 _RESUME_KEYS = ("version", "input", "size", "mtime_ns", "answer_markers")
 
 
-class _Sink:
-    """The run's totals, and its progress bar (input lines, at this run's rows/s)."""
+class FileRun:
+    """One input file's run: its plan, the pieces still to score (``tasks``), the totals so
+    far and a progress bar (input lines, at this run's rows/s).  It is the sink the pool
+    reports finished pieces to (``add``); ``finish()`` writes the output.  ``verify_file``
+    runs one on a :class:`rlve_fast.BatchVerifier`; the Ray integration runs several at once."""
 
-    def __init__(self, totals: Dict[str, float], total_lines: int, done_lines: int, enabled: bool):
+    def __init__(self, source, output, *, chunk_bytes: int = 4 << 20, resume: bool = False,
+                 answer_markers: Optional[Sequence[str]] = None, progress_bar: Optional[bool] = None):
+        self.started = time.perf_counter()
+        self.source, self.output = Path(source), Path(output)
+        markers = list(answer_markers) if answer_markers is not None else None
+        self.parts_dir = self.output.with_name(self.output.name + ".parts")
+        plan_file = self.parts_dir / "plan.json"
+        plan = _plan(self.source, chunk_bytes, markers)
+        if resume and plan_file.exists():
+            try:
+                old = loads(plan_file.read_bytes())
+            except JSONError as exc:
+                raise ValueError("cannot resume: %s is damaged (%s); delete %s to start over"
+                                 % (plan_file, exc, self.parts_dir)) from None
+            if not isinstance(old, dict) or any(old.get(key) != plan[key] for key in _RESUME_KEYS):
+                raise ValueError("cannot resume: %s was written for another input, version or answer "
+                                 "markers; delete %s to start over" % (plan_file, self.parts_dir))
+            plan = old
+        else:
+            shutil.rmtree(self.parts_dir, ignore_errors=True)
+            self.parts_dir.mkdir(parents=True)
+            _write_atomic(str(plan_file), dumps(plan))
+        self.pieces = len(plan["ranges"])
+        self.tasks = collections.deque()
+        self.totals = {"rows": 0, "flagged": 0, "reward": 0.0}
+        done_lines = 0
+        for index, (start, end, first_line, lines) in enumerate(plan["ranges"]):
+            task = RangeTask(index, str(self.source), plan["kind"], start, end, first_line, lines, self._part(index))
+            finished = _finished_totals(task.part)
+            if finished is None:
+                self.tasks.append(task)
+                continue
+            for key in self.totals:  # resumed: scored by an earlier run
+                self.totals[key] += finished[key]
+            done_lines += lines
         from tqdm import tqdm
 
-        self.totals = totals
-        self.bar = tqdm(total=total_lines, initial=done_lines, unit=" rows", unit_scale=True,
-                        disable=not enabled, file=sys.stderr, desc="verify", smoothing=0.1)
+        if progress_bar is None:
+            progress_bar = sys.stderr.isatty()
+        self.bar = tqdm(total=sum(r[3] for r in plan["ranges"]), initial=done_lines, unit=" rows",
+                        unit_scale=True, disable=not progress_bar, file=sys.stderr, desc="verify", smoothing=0.1)
 
-    def add(self, task, totals) -> None:
+    def _part(self, index: int) -> str:
+        return str(self.parts_dir / ("part-%06d.jsonl" % index))
+
+    def add(self, task: RangeTask, totals: Dict[str, float]) -> None:
         for key in self.totals:
             self.totals[key] += totals[key]
         self.bar.update(task.lines)
+
+    def finish(self) -> Dict[str, float]:
+        """Every part is there: concatenate them in order, atomically; the whole output's
+        totals (rows, flagged, reward sum, seconds), resumed parts included."""
+        self.bar.close()
+        tmp = self.output.with_name("." + self.output.name + ".tmp")
+        with open(tmp, "wb") as out:
+            for index in range(self.pieces):
+                with open(self._part(index), "rb") as part:
+                    shutil.copyfileobj(part, out, 1 << 20)
+        os.replace(tmp, self.output)
+        shutil.rmtree(self.parts_dir, ignore_errors=True)
+        return dict(self.totals, seconds=time.perf_counter() - self.started)
 
 
 def verify_file(source, output, *, workers: Optional[int] = None, chunk_bytes: int = 4 << 20,
                 resume: bool = False, answer_markers: Optional[Sequence[str]] = None,
                 timeout: float = 10.0, verifier=None, progress_bar: Optional[bool] = None,
                 preload: Sequence[str] = ()) -> Dict[str, float]:
-    """Score a JSONL or Parquet file into a JSONL output, on a pool of workers.
+    """Score a JSONL or Parquet file into a JSONL output, on a pool of workers (``verifier``,
+    or a :class:`rlve_fast.BatchVerifier` of ``workers`` made for the run).
 
     Returns the totals of the whole output (rows, flagged, reward sum, seconds), resumed
     parts included."""
     from rlve_fast.pool import BatchVerifier
 
-    source, output = Path(source), Path(output)
     if verifier is not None:
         answer_markers = verifier.answer_markers
-    markers = list(answer_markers) if answer_markers is not None else None
-    parts_dir = output.with_name(output.name + ".parts")
-    plan_file = parts_dir / "plan.json"
-    plan = _plan(source, chunk_bytes, markers)
-    if resume and plan_file.exists():
-        try:
-            old = loads(plan_file.read_bytes())
-        except JSONError as exc:
-            raise ValueError("cannot resume: %s is damaged (%s); delete %s to start over"
-                             % (plan_file, exc, parts_dir)) from None
-        if not isinstance(old, dict) or any(old.get(key) != plan[key] for key in _RESUME_KEYS):
-            raise ValueError("cannot resume: %s was written for another input, version or answer "
-                             "markers; delete %s to start over" % (plan_file, parts_dir))
-        plan = old
-    else:
-        shutil.rmtree(parts_dir, ignore_errors=True)
-        parts_dir.mkdir(parents=True)
-        _write_atomic(str(plan_file), dumps(plan))
-
-    started = time.perf_counter()
-    if progress_bar is None:
-        progress_bar = sys.stderr.isatty()
-    tasks = collections.deque()
-    totals = {"rows": 0, "flagged": 0, "reward": 0.0}
-    done_lines = 0
-    for index, (start, end, first_line, lines) in enumerate(plan["ranges"]):
-        task = RangeTask(index, str(source), plan["kind"], start, end, first_line, lines,
-                         str(parts_dir / ("part-%06d.jsonl" % index)))
-        finished = _finished_totals(task.part)
-        if finished is None:
-            tasks.append(task)
-            continue
-        for key in totals:  # resumed: scored by an earlier run
-            totals[key] += finished[key]
-        done_lines += lines
-    sink = _Sink(totals, sum(r[3] for r in plan["ranges"]), done_lines, progress_bar)
-
-    own = verifier is None
+    run = FileRun(source, output, chunk_bytes=chunk_bytes, resume=resume, answer_markers=answer_markers,
+                  progress_bar=progress_bar)
     try:
-        if tasks:
+        if run.tasks:
             pool = verifier or BatchVerifier(workers=workers, timeout=timeout, answer_markers=answer_markers,
                                              preload=preload)
             try:
-                pool.run_tasks(tasks, sink)
+                pool.run_tasks(run.tasks, run)
             finally:
-                if own:
+                if verifier is None:
                     pool.close()
     finally:
-        sink.bar.close()
-
-    # Every part is there: concatenate in order, atomically.
-    tmp = output.with_name("." + output.name + ".tmp")
-    with open(tmp, "wb") as out:
-        for index in range(len(plan["ranges"])):
-            with open(parts_dir / ("part-%06d.jsonl" % index), "rb") as part:
-                shutil.copyfileobj(part, out, 1 << 20)
-    os.replace(tmp, output)
-    shutil.rmtree(parts_dir, ignore_errors=True)
-    totals["seconds"] = time.perf_counter() - started
-    return totals
+        run.bar.close()
+    return run.finish()
