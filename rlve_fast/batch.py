@@ -44,7 +44,15 @@ class BatchResult:
                 "format_score": int(self.format_score[i]), "status": OK}
 
     def __iter__(self) -> Iterator[Dict[str, Any]]:
-        return (self[i] for i in range(len(self)))
+        return iter(self.to_dicts())
+
+    def to_dicts(self) -> List[Dict[str, Any]]:
+        """Every row's dict (as ``self[i]``), made in bulk."""
+        rows = [{"reward": r, "accuracy": a, "format_score": f, "status": OK} for r, a, f in
+                zip(self.reward.tolist(), self.accuracy.tolist(), self.format_score.tolist())]
+        for i in self.message:  # the flagged rows
+            rows[i] = self[i]
+        return rows
 
     def flag(self, i: int, status: str, message: str) -> None:
         self.status[i] = status

@@ -78,25 +78,34 @@ class RangeTask:
         return None
 
 
-def _jsonl_records(path: str, start: int, end: int, first_line: int, fail: Optional[str]) -> Iterator[Record]:
+def _lines(path: str, start: int, end: int) -> Iterator[bytes]:
+    """The lines (without their newline) of a byte range, read 1 MiB at a time."""
     with open(path, "rb") as fh:
         fh.seek(start)
-        remaining = end - start
-        number = first_line
+        remaining, tail = end - start, b""
         while remaining > 0:
-            line = fh.readline(remaining)
-            if not line:
+            block = fh.read(min(remaining, 1 << 20))
+            if not block:
                 break  # the file shrank under us: what is left is not there
-            remaining -= len(line)
-            if line.strip():
-                if fail is not None:
-                    yield number, None, "line %d: %s" % (number, fail)
-                else:
-                    try:
-                        yield number, loads(line), None
-                    except JSONError as exc:
-                        yield number, None, "line %d is not valid JSON: %s" % (number, exc)
-            number += 1
+            remaining -= len(block)
+            lines = (tail + block).split(b"\n")
+            tail = lines.pop()
+            yield from lines
+        if tail:
+            yield tail  # a last line without its newline
+
+
+def _jsonl_records(path: str, start: int, end: int, first_line: int, fail: Optional[str]) -> Iterator[Record]:
+    for number, line in enumerate(_lines(path, start, end), first_line):
+        if not line.strip():
+            continue
+        if fail is not None:
+            yield number, None, "line %d: %s" % (number, fail)
+            continue
+        try:
+            yield number, loads(line), None
+        except JSONError as exc:
+            yield number, None, "line %d is not valid JSON: %s" % (number, exc)
 
 
 def _parquet_rows(path: str, group: int, offset: int, count: int) -> Iterator[dict]:
@@ -214,6 +223,13 @@ def _parquet_ranges(path: Path, chunk_bytes: int) -> List[Tuple[int, int, int, i
     return ranges
 
 
+def piece_bytes(path, chunk_bytes: int, workers: int) -> int:
+    """``chunk_bytes``, or less for a small file, so that it is still cut into about four
+    pieces per worker (but none under 64 KiB): every worker gets work."""
+    size = Path(path).stat().st_size
+    return max(1, min(chunk_bytes, max(64 << 10, size // (4 * max(1, workers)))))
+
+
 def _plan(path: Path, chunk_bytes: int, answer_markers) -> dict:
     stat = path.stat()
     kind = "parquet" if path.suffix == ".parquet" else "jsonl"
@@ -257,6 +273,10 @@ class FileRun:
         self.pieces = len(plan["ranges"])
         self.tasks = collections.deque()
         self.totals = {"rows": 0, "flagged": 0, "reward": 0.0}
+        self._done = set()  # pieces whose part is written
+        self._appended = 0  # parts 0 .. _appended - 1 are in the temporary output
+        self._tmp = self.output.with_name("." + self.output.name + ".tmp")
+        self._out = None
         done_lines = 0
         for index, (start, end, first_line, lines) in enumerate(plan["ranges"]):
             task = RangeTask(index, str(self.source), plan["kind"], start, end, first_line, lines, self._part(index))
@@ -266,6 +286,7 @@ class FileRun:
                 continue
             for key in self.totals:  # resumed: scored by an earlier run
                 self.totals[key] += finished[key]
+            self._done.add(index)
             done_lines += lines
         from tqdm import tqdm
 
@@ -281,17 +302,34 @@ class FileRun:
         for key in self.totals:
             self.totals[key] += totals[key]
         self.bar.update(task.lines)
+        self._done.add(task.index)
+        self._append_ready()
+
+    def _append_ready(self) -> None:
+        """Append the parts that are next in order to the temporary output, while the
+        workers score the rest (so little is left to copy at the end)."""
+        if self._out is None:
+            self._out = open(self._tmp, "wb")
+        while self._appended in self._done:
+            with open(self._part(self._appended), "rb") as part:
+                shutil.copyfileobj(part, self._out, 1 << 20)
+            self._appended += 1
+
+    def abort(self) -> None:
+        """The run failed: close what is open (the parts stay, for ``resume``)."""
+        self.bar.close()
+        if self._out is not None:
+            self._out.close()
 
     def finish(self) -> Dict[str, float]:
-        """Every part is there: concatenate them in order, atomically; the whole output's
-        totals (rows, flagged, reward sum, seconds), resumed parts included."""
+        """Every part is there: complete the output and rename it into place (atomic); the
+        whole output's totals (rows, flagged, reward sum, seconds), resumed parts included."""
         self.bar.close()
-        tmp = self.output.with_name("." + self.output.name + ".tmp")
-        with open(tmp, "wb") as out:
-            for index in range(self.pieces):
-                with open(self._part(index), "rb") as part:
-                    shutil.copyfileobj(part, out, 1 << 20)
-        os.replace(tmp, self.output)
+        self._append_ready()
+        self._out.close()
+        if self._appended != self.pieces:
+            raise RuntimeError("%s: parts %d.. of %d are missing" % (self.parts_dir, self._appended, self.pieces))
+        os.replace(self._tmp, self.output)
         shutil.rmtree(self.parts_dir, ignore_errors=True)
         return dict(self.totals, seconds=time.perf_counter() - self.started)
 
@@ -301,16 +339,18 @@ def verify_file(source, output, *, workers: Optional[int] = None, chunk_bytes: i
                 timeout: float = 10.0, verifier=None, progress_bar: Optional[bool] = None,
                 preload: Sequence[str] = ()) -> Dict[str, float]:
     """Score a JSONL or Parquet file into a JSONL output, on a pool of workers (``verifier``,
-    or a :class:`rlve_fast.BatchVerifier` of ``workers`` made for the run).
+    or a :class:`rlve_fast.BatchVerifier` of ``workers`` made for the run), in pieces of at
+    most ``chunk_bytes`` (see :func:`piece_bytes`).
 
     Returns the totals of the whole output (rows, flagged, reward sum, seconds), resumed
     parts included."""
-    from rlve_fast.pool import BatchVerifier
+    from rlve_fast.pool import BatchVerifier, _available_cores
 
     if verifier is not None:
         answer_markers = verifier.answer_markers
-    run = FileRun(source, output, chunk_bytes=chunk_bytes, resume=resume, answer_markers=answer_markers,
-                  progress_bar=progress_bar)
+    n_workers = verifier.n_workers if verifier is not None else workers or _available_cores()
+    run = FileRun(source, output, chunk_bytes=piece_bytes(source, chunk_bytes, n_workers), resume=resume,
+                  answer_markers=answer_markers, progress_bar=progress_bar)
     try:
         if run.tasks:
             pool = verifier or BatchVerifier(workers=workers, timeout=timeout, answer_markers=answer_markers,
@@ -320,6 +360,7 @@ def verify_file(source, output, *, workers: Optional[int] = None, chunk_bytes: i
             finally:
                 if verifier is None:
                     pool.close()
-    finally:
-        run.bar.close()
+    except BaseException:
+        run.abort()
+        raise
     return run.finish()

@@ -39,10 +39,16 @@ IDLE = 0.0
 
 def _worker_main(conn, progress_buffer, slot: int, answer_markers, preload) -> None:
     """Worker process entry point (module level, so spawn/forkserver can import it)."""
+    import gc
     import importlib
 
     for module in preload:
         importlib.import_module(module)
+    # Scoring allocates millions of short-lived, acyclic objects (parsed rows, results): with
+    # the imported modules frozen and a larger first generation, the cycle collector stops
+    # rescanning them (file mode runs ~30% faster).
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     progress = np.frombuffer(progress_buffer, dtype=np.float64)[2 * slot: 2 * slot + 2]
     while True:
         try:
@@ -151,20 +157,38 @@ def _death_reason(process) -> str:
     return "worker process died (exit code %s)" % code
 
 
+class _Gathering:
+    """Rows of concurrent async calls waiting for one ``verify`` (one per event loop)."""
+
+    __slots__ = ("loop", "env_ids", "configs", "responses", "waiters")
+
+    def __init__(self, loop):
+        self.loop = loop
+        self.env_ids: List = []
+        self.configs: List = []
+        self.responses: List = []
+        self.waiters: List = []  # (future, first row, end row or None for a single row's dict)
+
+
 class AsyncBatching:
     """Asyncio entry points over a blocking ``verify(env_ids, configs, responses)``.
 
     Concurrent calls (single rows from ``verify_async``, whole groups from
     ``verify_rows_async``) are gathered for ``async_window`` seconds into one ``verify``
-    call, run in a thread so the event loop never blocks."""
+    call, run in a thread so the event loop never blocks.  A trainer's step awaits thousands
+    of single rows at once, so a call only appends to the gathering and the results are
+    made in bulk."""
 
     async_window = 0.002
+    _gathering: Optional[_Gathering] = None
 
-    def _async_state(self):
-        if not hasattr(self, "_pending"):
-            self._pending: List = []
-            self._flush_handle = None
-        return self._pending
+    def _join(self) -> _Gathering:
+        loop = asyncio.get_running_loop()
+        gathering = self._gathering
+        if gathering is None or gathering.loop is not loop:
+            gathering = self._gathering = _Gathering(loop)
+            loop.call_later(self.async_window, self._start_flush, gathering)
+        return gathering
 
     async def verify_batch_async(self, env_ids, configs, responses) -> BatchResult:
         """``verify`` of one batch, off the event loop (no merging with other calls)."""
@@ -173,39 +197,49 @@ class AsyncBatching:
 
     async def verify_async(self, env_id: str, config: Any, response: Any) -> Dict[str, Any]:
         """One row's result dict; concurrent calls are scored together."""
-        return (await self.verify_rows_async([env_id], [config], [response]))[0]
+        gathering = self._join()
+        future = gathering.loop.create_future()
+        gathering.waiters.append((future, len(gathering.responses), None))
+        gathering.env_ids.append(env_id)
+        gathering.configs.append(config)
+        gathering.responses.append(response)
+        return await future
 
     async def verify_rows_async(self, env_ids: Sequence[str], configs: Sequence[Any],
                                 responses: Sequence[Any]) -> List[Dict[str, Any]]:
         """Result dicts for a group of rows, merged with concurrent calls into one batch."""
-        loop = asyncio.get_running_loop()
-        future = loop.create_future()
-        pending = self._async_state()
-        pending.append((list(env_ids), list(configs), list(responses), future))
-        if self._flush_handle is None:
-            self._flush_handle = loop.call_later(self.async_window, lambda: loop.create_task(self._flush()))
+        n = len(responses)
+        if isinstance(env_ids, str):
+            env_ids = [env_ids] * n
+        if len(env_ids) != n or len(configs) != n:
+            raise ValueError("env_ids, configs and responses must have one entry per row "
+                             "(got %d, %d, %d)" % (len(env_ids), len(configs), n))
+        gathering = self._join()
+        future = gathering.loop.create_future()
+        start = len(gathering.responses)
+        gathering.waiters.append((future, start, start + n))
+        gathering.env_ids.extend(env_ids)
+        gathering.configs.extend(configs)
+        gathering.responses.extend(responses)
         return await future
 
-    async def _flush(self) -> None:
-        batch, self._pending, self._flush_handle = self._pending, [], None
-        if not batch:
-            return
-        env_ids = [e for group in batch for e in group[0]]
-        configs = [c for group in batch for c in group[1]]
-        responses = [r for group in batch for r in group[2]]
+    def _start_flush(self, gathering: _Gathering) -> None:
+        if self._gathering is gathering:
+            self._gathering = None  # later calls start the next gathering
+        gathering.loop.create_task(self._flush(gathering))
+
+    async def _flush(self, gathering: _Gathering) -> None:
         try:
-            result = await self.verify_batch_async(env_ids, configs, responses)
+            result = await self.verify_batch_async(gathering.env_ids, gathering.configs, gathering.responses)
         except Exception as exc:  # noqa: BLE001 (handed to every waiting caller)
-            for group in batch:
-                if not group[3].done():
-                    group[3].set_exception(exc)
+            for future, _, _ in gathering.waiters:
+                if not future.done():
+                    future.set_exception(exc)
             return
-        start = 0
-        for group in batch:
-            stop = start + len(group[2])
-            if not group[3].done():
-                group[3].set_result([result[i] for i in range(start, stop)])
-            start = stop
+        rows = result.to_dicts()
+        for future, start, end in gathering.waiters:
+            if not future.done():  # a caller may have been cancelled
+                future.set_result(rows[start] if end is None else rows[start:end])
 
 
 class LocalVerifier(AsyncBatching):

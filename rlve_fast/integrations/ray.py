@@ -204,22 +204,24 @@ def verify_files(paths, output_dir: str, *, concurrency: Optional[int] = None, c
     cluster); ``resume`` continues an interrupted call as ``rlve-fast verify --resume``."""
     from pathlib import Path
 
-    from rlve_fast.files import FileRun
+    from rlve_fast.files import FileRun, piece_bytes
 
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    concurrency = concurrency or _cluster_cpus()
     outputs = [Path(output_dir) / (Path(p).stem + ".jsonl") for p in paths]
     if len(set(outputs)) != len(outputs):
         raise ValueError("inputs with the same file name would write the same output in %s" % output_dir)
     Path(output_dir).mkdir(parents=True, exist_ok=True)
-    runs = [FileRun(p, out, chunk_bytes=chunk_bytes, resume=resume, answer_markers=answer_markers,
-                    progress_bar=progress_bar) for p, out in zip(paths, outputs)]
+    runs = [FileRun(p, out, chunk_bytes=piece_bytes(p, chunk_bytes, concurrency), resume=resume,
+                    answer_markers=answer_markers, progress_bar=progress_bar) for p, out in zip(paths, outputs)]
     tasks = [task for run in runs for task in run.tasks]
     try:
         if tasks:
-            pool = _RayPool(concurrency or _cluster_cpus(), answer_markers=answer_markers, isolate=isolate,
+            pool = _RayPool(concurrency, answer_markers=answer_markers, isolate=isolate,
                             timeout=timeout, preload=tuple(preload))
             pool.run_tasks(tasks, _BySource(runs))
-    finally:
+    except BaseException:
         for run in runs:
-            run.bar.close()
+            run.abort()
+        raise
     return {str(run.output): run.finish() for run in runs}
