@@ -46,7 +46,10 @@ def _worker_main(conn, progress_buffer, slot: int, answer_markers, preload) -> N
 
     for module in preload:
         importlib.import_module(module)
-    registry.environment_ids()  # every environment module imported now, not in a row's time
+    try:
+        registry.environment_ids()  # every environment module imported now, not in a row's time
+    except Exception:  # noqa: BLE001 (a broken module: the rows that need it will say so)
+        pass
     # Scoring allocates millions of short-lived, acyclic objects (parsed rows, results): with
     # the imported modules frozen and a larger first generation, the cycle collector stops
     # rescanning them (file mode runs ~30% faster).
@@ -61,17 +64,21 @@ def _worker_main(conn, progress_buffer, slot: int, answer_markers, preload) -> N
         if message is None:
             return
         task_id, kind, payload = message
-        mark_progress(progress, NOT_ON_A_ROW)  # reading the task is held to the time limit too
-        if kind == "rows":
-            env_ids, configs, responses = payload
-            result = verify_batch(env_ids, configs, responses, answer_markers, progress=progress)
-            flags = {i: (result.status[i], result.message.get(i, "")) for i in result.message}
-            reply = (result.reward, result.accuracy, result.format_score, flags)
-        else:
-            from rlve_fast.files import score_range
-            reply = score_range(*payload, answer_markers=answer_markers, progress=progress)
+        mark_progress(progress, NOT_ON_A_ROW)  # work outside rows is held to the time limit too
+        failure = None
+        try:
+            if kind == "rows":
+                env_ids, configs, responses = payload
+                result = verify_batch(env_ids, configs, responses, answer_markers, progress=progress)
+                flags = {i: (result.status[i], result.message.get(i, "")) for i in result.message}
+                reply = (result.reward, result.accuracy, result.format_score, flags)
+            else:
+                from rlve_fast.files import score_range
+                reply = score_range(*payload, answer_markers=answer_markers, progress=progress)
+        except Exception as exc:  # noqa: BLE001 (e.g. a part file that cannot be written)
+            failure, reply = _error_message(exc), None
         progress[1] = IDLE
-        conn.send((task_id, reply))
+        conn.send((task_id, failure, reply))
 
 
 class RowsTask:
@@ -416,7 +423,11 @@ class BatchVerifier(AsyncBatching):
                         task, worker.task = worker.task, None
                         worker.completed += 1
                         self._startup_failures = 0
-                        task.done(message[1], sink)
+                        _, failure, reply = message
+                        if failure is None:
+                            task.done(reply, sink)
+                        else:  # an exception, not a row's verdict: the same again would fail too
+                            task.fail_all("the worker could not run these rows: " + failure, sink)
                         continue
                 if worker.process.sentinel in ready or not worker.process.is_alive():
                     worker.process.join(timeout=5)

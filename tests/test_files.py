@@ -145,8 +145,8 @@ def test_parquet_input(tmp_path):
 
 # ---------------------------------------------------------------------- deaths and hangs outside any row
 # Imported as a worker's preload (``preload=[__name__]``), this module makes the file reader
-# die or hang on a line holding READER_FAULT: a stand-in for a parser that crashes or hangs,
-# which is outside any row, so the supervisor cannot blame a row for it.
+# die, hang or raise on a line holding READER_FAULT: a stand-in for a parser that crashes,
+# hangs or fails, which is outside any row, so the supervisor cannot blame a row for it.
 READER_FAULT = "reader-fault"
 
 if multiprocessing.parent_process() is not None and multiprocessing.current_process().name.startswith("rlve-fast"):
@@ -161,12 +161,15 @@ if multiprocessing.parent_process() is not None and multiprocessing.current_proc
                 os._exit(7)
             if fault == "hang":
                 time.sleep(60)
+            if fault == "raise":
+                raise RuntimeError("reader fault")
             yield record
 
     _files._jsonl_records = _faulty_read
 
 
-@pytest.mark.parametrize("fault, reason", [("exit", "exit code 7"), ("hang", "longer than 1 s outside any row")])
+@pytest.mark.parametrize("fault, reason", [("exit", "exit code 7"), ("hang", "longer than 1 s outside any row"),
+                                           ("raise", "could not run these rows: RuntimeError: reader fault")])
 def test_a_piece_whose_worker_dies_outside_any_row_is_written_flagged(tmp_path, fault, reason):
     rows = [_row(i) for i in range(300)]
     rows[150] = dict(_row(150), **{READER_FAULT: fault})
