@@ -14,7 +14,7 @@ import time
 import numpy as np
 
 from rlve_fast import _impl
-from rlve_fast.environment import ACCURACY_EPS, Environment, Prepared, in_range, registry_make
+from rlve_fast.environment import ACCURACY_EPS, Environment, in_range, registry_make
 from rlve_fast.errors import RLVEError
 
 OK = "ok"

@@ -69,8 +69,8 @@ class RangeTask:
         return self
 
     def fail_all(self, reason, sink) -> None:
-        # Its worker died or hung twice outside any row (reading it, most likely): every line
-        # is written flagged, here, without parsing it.
+        # Its worker could not get through it (it died or hung twice outside any row, reading
+        # it most likely, or it raised): every line is written flagged, here, without parsing.
         sink.add(self, score_range(*self.args(), fail=reason))
 
     def unsendable(self, reason, sink):

@@ -136,7 +136,7 @@ class _Worker:
                                    name="rlve-fast-verifier-%d" % slot, daemon=True)
         self.process.start()
         child.close()
-        self.task = None  # (task id, task) while busy
+        self.task = None  # the task it is running
         self.completed = 0  # chunks answered: 0 at death means it never got going
 
     def stop(self, kill: bool = False) -> None:

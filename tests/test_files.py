@@ -152,10 +152,10 @@ READER_FAULT = "reader-fault"
 if multiprocessing.parent_process() is not None and multiprocessing.current_process().name.startswith("rlve-fast"):
     import rlve_fast.files as _files
 
-    _read = _files._jsonl_records
+    _real_records = _files._jsonl_records
 
     def _faulty_read(path, start, end, first_line, fail):
-        for record in _read(path, start, end, first_line, fail):
+        for record in _real_records(path, start, end, first_line, fail):
             fault = record[1].get(READER_FAULT) if isinstance(record[1], dict) else None
             if fault == "exit":
                 os._exit(7)
