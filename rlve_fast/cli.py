@@ -106,13 +106,25 @@ def _summary(totals, elapsed) -> str:
                totals["flagged"], totals["rows"] / elapsed if elapsed else 0.0))
 
 
+def _is_parquet(path: str) -> bool:
+    """Parquet files start with the magic bytes PAR1; they are read by file mode only."""
+    if path == "-":
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == b"PAR1"
+    except OSError:
+        return False
+
+
 def cmd_verify(args) -> int:
     markers = tuple(args.answer_markers) if args.answer_markers else None
     start = time.perf_counter()
-    if args.workers is not None or args.resume:
+    if args.workers is not None or args.resume or _is_parquet(args.input):
         # File mode: workers read their own ranges of the input.
         if args.input == "-" or not args.output or args.output == "-":
-            print("error: --workers/--resume need an input file and -o OUTPUT", file=sys.stderr)
+            print("error: --workers, --resume and Parquet input need an input file and -o OUTPUT",
+                  file=sys.stderr)
             return 2
         totals = verify_file(args.input, args.output, workers=args.workers or None,
                              resume=args.resume, answer_markers=markers, timeout=args.timeout,

@@ -123,3 +123,20 @@ def test_eval_heldout_reports_accuracy_per_environment(tmp_path):
     assert table["Nope"][3] == "1"  # flagged, not scored 0
     assert table["OVERALL"][:2] == ["5", "0.4"]
     assert len((tmp_path / "scored.jsonl").read_text().splitlines()) == 5
+
+
+def test_verify_reads_parquet_without_workers(tmp_path):
+    """A Parquet input goes to file mode (it has no lines to read), with or without --workers."""
+    import pyarrow as pa  # the test extra installs it
+    import pyarrow.parquet as pq
+
+    problem = rlve_fast.make("Sorting").generate(3, difficulty=1)
+    right = "<answer>%s</answer>" % problem.parameter["reference_answer"]
+    rows = [{"environment": "Sorting", "config": json.dumps(problem.config), "response": r}
+            for r in (right, "<answer>x</answer>")]
+    source, target = tmp_path / "in.parquet", tmp_path / "out.jsonl"
+    pq.write_table(pa.Table.from_pylist(rows), source)
+    assert main(["verify", str(source), "-o", str(target)]) == 0
+    scored = [json.loads(line) for line in target.read_text().splitlines()]
+    assert [(r["status"], r["reward"]) for r in scored] == [("ok", 1.0), ("ok", -1.0)]
+    assert main(["verify", str(source)]) == 2  # file mode needs -o OUTPUT
