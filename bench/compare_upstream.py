@@ -22,45 +22,24 @@ import multiprocessing
 import statistics
 import sys
 import time
-import types
 from pathlib import Path
 
 
 import rlve_fast
 from rlve_fast import benchmark
 from rlve_fast.jsonl import loads
+from upstream import load_upstream, upstream_parameters
 
 BUDGET = 10.0
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "visible.jsonl.gz"
 
 
-def _load_upstream(root: str):
-    """Upstream's environment and controller tables, imported from the checkout at ``root``."""
-    if "torch" not in sys.modules:  # upstream seeds torch; nothing here uses it
-        torch = types.ModuleType("torch")
-        torch.manual_seed = lambda seed: None
-        torch.cuda = types.SimpleNamespace(manual_seed_all=lambda seed: None)
-        torch.backends = types.SimpleNamespace(cudnn=types.SimpleNamespace())
-        sys.modules["torch"] = torch
-    sys.path.insert(0, root)
-    from Gym.environments import identifier2environment
-    from Gym.parameter_controllers import identifier2controller
-    return identifier2environment, identifier2controller
-
-
-def _upstream_parameters(controllers, env_id: str, level: int):
-    controller = controllers[env_id]()
-    for _ in range(level):
-        controller.update()
-    return controller.get_parameter_list()
-
-
 def _upstream_child(root, env_id, level, seed, conn):
-    environments, controllers = _load_upstream(root)
+    environments, controllers = load_upstream(root)
     # one level-0 generation first, so imports and first-call costs are not timed
-    environments[env_id]().generator(seed=seed + 1, parameter=_upstream_parameters(controllers, env_id, 0)[0],
+    environments[env_id]().generator(seed=seed + 1, parameter=upstream_parameters(controllers, env_id, 0)[0],
                                      timeout_second=int(BUDGET))
-    parameters = _upstream_parameters(controllers, env_id, level)
+    parameters = upstream_parameters(controllers, env_id, level)
     env = environments[env_id]()
     start = time.perf_counter()
     ok = env.generator(seed=seed, parameter=copy.deepcopy(parameters[seed % len(parameters)]),
@@ -128,7 +107,7 @@ def _verify_pass(root, env_id, cases, side, conn):
             env = envs.get(markers) or envs.setdefault(markers, rlve_fast.make(env_id, markers))
             return env.verify(config, response)["reward"]
     else:
-        environments, _ = _load_upstream(root)
+        environments, _ = load_upstream(root)
 
         def verify(config, response, markers):
             env = environments[env_id](answer_markers=markers)

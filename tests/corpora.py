@@ -17,7 +17,7 @@ SHARED = Path(os.environ.get("RLVE_FAST_SHARED", Path(__file__).resolve().parent
 VISIBLE = SHARED / "corpus" / "visible.jsonl.gz"
 HELD_OUT = SHARED / "rlve-data" / "held_out_test.json"
 
-# More corpora of the same format, e.g. made by tools/upstream_corpus.py (os.pathsep-separated).
+# More corpora of the same format, e.g. made by bench/upstream_corpus.py (os.pathsep-separated).
 EXTRA = [Path(p) for p in os.environ.get("RLVE_FAST_EXTRA_CORPUS", "").split(os.pathsep) if p]
 
 MISSING_REASON = ("parity corpora not found under %s (clone with ../shared beside the repo, "

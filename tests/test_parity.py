@@ -118,7 +118,7 @@ def test_solver_parity_held_out(env_id):
 
 def _require_extra():
     if not EXTRA:
-        pytest.skip("no extra corpus: set RLVE_FAST_EXTRA_CORPUS to files made by tools/upstream_corpus.py")
+        pytest.skip("no extra corpus: set RLVE_FAST_EXTRA_CORPUS to files made by bench/upstream_corpus.py")
 
 
 @pytest.mark.parametrize("implementation", ["compiled", "python"])

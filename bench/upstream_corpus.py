@@ -1,6 +1,6 @@
 """Build a fresh parity corpus by running upstream RLVE here, and compare our rewards with it.
 
-    python tools/upstream_corpus.py --upstream /path/to/RLVE [--envs Sorting CRT ...]
+    python bench/upstream_corpus.py --upstream /path/to/RLVE [--envs Sorting CRT ...]
         [--levels 2 4 5 8] [--seeds 11 12] [-o extra.jsonl.gz] [--budget 20]
 
 The shipped corpus (../shared/corpus) covers levels 0, 1, 3, 6, seeds 0-2 and the default
@@ -15,7 +15,7 @@ Every problem is generated and scored by upstream in a forked child that is kill
 answer to upstream's instance stands in as the "correct" completion. The output has the shipped
 corpus's format, so the parity tests read it too:
 
-    RLVE_FAST_EXTRA_CORPUS=extra.jsonl.gz pytest tests/test_parity.py
+    RLVE_FAST_EXTRA_CORPUS=$PWD/extra.jsonl.gz pytest tests/test_parity.py
 
 and the tool prints, per environment, how many cases differ (with the first few) and whether
 our solver recomputed upstream's stored answers.
@@ -31,26 +31,12 @@ import random
 import re
 import sys
 import traceback
-import types
-from pathlib import Path
 
 import rlve_fast
 from rlve_fast import _impl
+from upstream import load_upstream, upstream_parameters
 
 FILLER = "Let me work through this carefully before answering. "
-
-
-def load_upstream(root: str):
-    if "torch" not in sys.modules:  # upstream seeds torch; nothing here uses it
-        torch = types.ModuleType("torch")
-        torch.manual_seed = lambda seed: None
-        torch.cuda = types.SimpleNamespace(manual_seed_all=lambda seed: None)
-        torch.backends = types.SimpleNamespace(cudnn=types.SimpleNamespace())
-        sys.modules["torch"] = torch
-    sys.path.insert(0, root)
-    from Gym.environments import identifier2environment
-    from Gym.parameter_controllers import identifier2controller
-    return identifier2environment, identifier2controller
 
 
 # ---- answers that probe the scorer ---------------------------------------------------------
@@ -141,10 +127,7 @@ def _our_reference(env_id, config):
 def _upstream_problem(root, env_id, level, seed, conn):
     try:
         environments, controllers = load_upstream(root)
-        controller = controllers[env_id]()
-        for _ in range(level):
-            controller.update()
-        parameters = controller.get_parameter_list()
+        parameters = upstream_parameters(controllers, env_id, level)
         env = environments[env_id]()
         if not env.generator(seed=seed, parameter=copy.deepcopy(parameters[seed % len(parameters)]),
                              timeout_second=10 ** 6):
