@@ -12,7 +12,7 @@ from __future__ import annotations
 from math import comb
 
 from rlve_fast import deadline
-from rlve_fast.envs.counting._residue_count import ModularCountEnvironment
+from rlve_fast.envs._residue import ResidueAnswerEnvironment
 
 try:
     from rlve_fast.envs.counting._banned_point_superset_path_counting_solver import superset_paths as _compiled
@@ -70,7 +70,7 @@ def _random_subset(rng, bits) -> int:
     return sum(pool[:size])
 
 
-class BannedPointSupersetPathCounting(ModularCountEnvironment):
+class BannedPointSupersetPathCounting(ResidueAnswerEnvironment):
     id = "BannedPointSupersetPathCounting"
     max_mod = 10000
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from math import comb, sqrt
 
 from rlve_fast import deadline
-from rlve_fast.envs.counting._residue_count import ModularCountEnvironment
+from rlve_fast.envs._residue import ResidueAnswerEnvironment
 
 try:
     from rlve_fast.envs.counting import _grid_coloring_counting_solver as _compiled
@@ -72,7 +72,7 @@ def solve_coloring(n: int, m: int, xs, mod: int) -> int:
     return count_colorings(n, m, xs, mod)
 
 
-class GridColoringCounting(ModularCountEnvironment):
+class GridColoringCounting(ResidueAnswerEnvironment):
     id = "GridColoringCounting"
     planted_answer = True  # the generator computes the count to decide whether to redraw
     max_mod = 10000

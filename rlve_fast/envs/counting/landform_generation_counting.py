@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import accumulate, groupby
 
 from rlve_fast import deadline
-from rlve_fast.envs.counting._residue_count import ModularCountEnvironment
+from rlve_fast.envs._residue import ResidueAnswerEnvironment
 
 
 def count_nondecreasing(bounds, mod: int) -> int:
@@ -60,7 +60,7 @@ def _greater_counts(heights, top: int):
     return out
 
 
-class LandformGenerationCounting(ModularCountEnvironment):
+class LandformGenerationCounting(ResidueAnswerEnvironment):
     id = "LandformGenerationCounting"
     max_mod = 1000000000
 

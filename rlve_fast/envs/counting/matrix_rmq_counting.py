@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from rlve_fast import deadline
-from rlve_fast.envs.counting._residue_count import ModularCountEnvironment
+from rlve_fast.envs._residue import ResidueAnswerEnvironment
 
 try:
     from rlve_fast.envs.counting._matrix_rmq_counting_solver import hitting_sum as _compiled
@@ -110,7 +110,7 @@ def count_matrices(h: int, w: int, m: int, constraints, mod: int) -> int:
     return answer
 
 
-class MatrixRMQCounting(ModularCountEnvironment):
+class MatrixRMQCounting(ResidueAnswerEnvironment):
     id = "MatrixRMQCounting"
     size_factor = 2
     max_mod = 1000000

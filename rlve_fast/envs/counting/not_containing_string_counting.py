@@ -8,7 +8,7 @@ characteristic polynomial by repeated squaring (compiled, O(M^2 log N)).
 Reward: one integer; outside [0, MOD) -0.5, the right residue 1.0, another residue 0.0."""
 from __future__ import annotations
 
-from rlve_fast.envs.counting._residue_count import ModularCountEnvironment
+from rlve_fast.envs._residue import ResidueAnswerEnvironment
 
 try:
     from rlve_fast.envs.counting._not_containing_string_counting_solver import recurrence_term as _compiled
@@ -74,7 +74,7 @@ def count_avoiding(n: int, pattern: str, mod: int) -> int:
     return recurrence_term(recurrence, first, n, mod)
 
 
-class NotContainingStringCounting(ModularCountEnvironment):
+class NotContainingStringCounting(ResidueAnswerEnvironment):
     id = "NotContainingStringCounting"
     max_mod = 10000
 

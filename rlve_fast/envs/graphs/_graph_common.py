@@ -1,5 +1,5 @@
 """Pieces shared by the graph environments: density schedules, random edge sets, the text of
-edge lists, adjacency bit masks, config checks, and the base of counts asked modulo a number.
+edge lists, adjacency bit masks, and config checks.
 
 Random edge sets come from two kinds of draws, which give different instances for one seed
 (each environment keeps the kind it was written with, since its instances are pinned by seed):
@@ -17,7 +17,6 @@ import numpy as np
 from rlve_fast import deadline
 from rlve_fast.envs._generation import join_rows
 from rlve_fast.envs._schedules import plus_one, steps
-from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
 # ----------------------------------------------------------------------------- schedules
@@ -152,27 +151,3 @@ def plain_edges(edges, n: int, width: int = 2) -> bool:
         if not (0 <= edge[0] < n and 0 <= edge[1] < n):
             return False
     return True
-
-
-# ----------------------------------------------------------------------------- scoring
-class ModularCount(IntegerAnswerEnvironment):
-    """A count asked modulo ``modulus(parameter)``: 1 for the stored residue, 0 for another
-    value in [0, modulus), -0.5 outside that range (upstream's wrong_range)."""
-    parameter_types = {"reference_answer": int}
-    wrong_range = -0.5
-    correct = 1.0
-    wrong = 0.0
-
-    def modulus(self, parameter) -> int:
-        raise NotImplementedError
-
-    def score(self, parameter, parsed):
-        if not 0 <= parsed < self.modulus(parameter):
-            return self.wrong_range
-        return self.correct if parsed == parameter["reference_answer"] else self.wrong
-
-    def kernel(self, parameter):
-        from rlve_fast.envs.counting._residue_count_kernel import ResidueKernel
-
-        return ResidueKernel(parameter["reference_answer"], self.modulus(parameter), self.correct, self.wrong,
-                             self.wrong_range, self.wrong_format)

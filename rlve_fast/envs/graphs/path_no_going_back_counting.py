@@ -12,9 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 from rlve_fast import deadline
+from rlve_fast.envs._residue import ResidueAnswerEnvironment
 from rlve_fast.envs._schedules import plus_tenth, steps
-from rlve_fast.envs.graphs._graph_common import (ModularCount, bulk_generator, edge_lines, sample_new_pairs,
-                                                 shuffled)
+from rlve_fast.envs.graphs._graph_common import bulk_generator, edge_lines, sample_new_pairs, shuffled
 
 MOD = 10000
 
@@ -47,8 +47,9 @@ def non_backtracking_walks(n: int, edges, length: int, mod: int = MOD) -> int:
     return int(state[n - 1])
 
 
-class PathNoGoingBackCounting(ModularCount):
+class PathNoGoingBackCounting(ResidueAnswerEnvironment):
     id = "Path_NoGoingBack_Counting"
+    fixed_modulus = MOD  # the config holds no MOD
 
     @staticmethod
     def schedule():
@@ -78,6 +79,3 @@ class PathNoGoingBackCounting(ModularCount):
                 "never turn straight back: after moving along an edge from u to v, the next move may not "
                 "go from v back to u. Vertices and edges may otherwise be visited again.\n\n"
                 f"Answer with the number of such walks modulo {MOD}, as a single integer.")
-
-    def modulus(self, parameter):
-        return MOD

@@ -12,8 +12,8 @@ from __future__ import annotations
 from math import gcd, isqrt
 
 from rlve_fast import deadline
+from rlve_fast.envs._residue import ResidueAnswerEnvironment
 from rlve_fast.envs._schedules import plus_tenth, steps
-from rlve_fast.envs.graphs._graph_common import ModularCount
 
 
 def primitive_leg_pairs(limit: int):
@@ -98,9 +98,9 @@ def independent_sets_mod(values, mod: int) -> int:
     return count_weighted_independent_sets(neighbours, weight, mod)
 
 
-class PythagoreanGraphIndependentSetCounting(ModularCount):
+class PythagoreanGraphIndependentSetCounting(ResidueAnswerEnvironment):
     id = "PythagoreanGraph_IndependentSetCounting"
-    parameter_types = {"MOD": int, "reference_answer": int}
+    parameter_types = {"MOD": int, "reference_answer": int}  # the config check reads MOD first
     planted_answer = True  # sample() needs the count to reject instances; solve() recomputes it
 
     max_mod = 1000000
@@ -135,6 +135,3 @@ class PythagoreanGraphIndependentSetCounting(ModularCount):
                 "have no common divisor greater than 1.\n\n"
                 "How many non-empty sets of vertices contain no two vertices joined by an edge (non-empty "
                 f"independent sets)? Give the count modulo {parameter['MOD']} as a single integer.")
-
-    def modulus(self, parameter):
-        return parameter["MOD"]

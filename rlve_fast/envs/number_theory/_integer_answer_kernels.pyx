@@ -2,7 +2,6 @@
 """Compiled scorers of number-theory environments whose answer is one integer (twins: their
 ``score`` methods).
 
-* ResidueKernel: a residue in [0, MOD) compared with the reference (Canon, ...);
 * ZeroOneMultipleKernel: SmallestBinaryMultiple (A * answer written with 0s and 1s);
 * NextPalindromeKernel: NextPalindromic (a palindrome above N);
 * ZeroOneBaseKernel: SubsetSumSequence (base-K digits 0 and 1, then (min/max)^beta);
@@ -239,24 +238,6 @@ cdef bint is_palindrome(int64_t v) noexcept nogil:
 
 
 # ----------------------------------------------------------------------------- kernels
-cdef class ResidueKernel(Kernel):
-    cdef int64_t modulus, reference
-    cdef double correct, wrong, wrong_range
-
-    def __init__(self, modulus, reference, double correct, double wrong, double wrong_range,
-                 double wrong_format):
-        self.shape = SHAPE_INT
-        self.no_answer = wrong_format
-        self.modulus, self.reference = modulus, reference
-        self.correct, self.wrong, self.wrong_range = correct, wrong, wrong_range
-
-    cdef double score_values(self) except? -2.0:
-        cdef int64_t x = self.values[0]
-        if x < 0 or x >= self.modulus:
-            return self.wrong_range
-        return self.correct if x == self.reference else self.wrong
-
-
 cdef class ZeroOneMultipleKernel(Kernel):
     """B > 0 with A * B written in 0s and 1s: (reference/B)^beta; other B > 0: invalid."""
     cdef int64_t a, reference

@@ -10,8 +10,8 @@ another number in [0, MOD), -0.5 outside that range, -1 without an integer."""
 from __future__ import annotations
 
 from rlve_fast import deadline
+from rlve_fast.envs._residue import ResidueAnswerEnvironment
 from rlve_fast.envs._schedules import plus_tenth, single_parameter
-from rlve_fast.envs.number_theory._residue_answer import ModularAnswerEnvironment
 
 MAX_MOD = 1000000
 
@@ -30,8 +30,9 @@ def even_cover_sequences(n: int, m: int, mod: int) -> int:
     return counts[m]
 
 
-class Canon(ModularAnswerEnvironment):
+class Canon(ResidueAnswerEnvironment):
     id = "Canon"
+    parameter_types = {"MOD": int, "reference_answer": int}  # the config check reads MOD first
 
     @staticmethod
     def schedule():

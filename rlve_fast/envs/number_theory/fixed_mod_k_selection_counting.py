@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rlve_fast import deadline
 from rlve_fast.envs._generation import finished
-from rlve_fast.envs.number_theory._residue_answer import ModularAnswerEnvironment
+from rlve_fast.envs._residue import ResidueAnswerEnvironment
 
 MOD_RANGE = 1000000
 
@@ -47,8 +47,9 @@ def cyclic_binomial(exponent: int, k: int, r: int, mod: int) -> int:
     return cyclic_binomial_python(exponent, k, r, mod)
 
 
-class FixedModKSelectionCounting(ModularAnswerEnvironment):
+class FixedModKSelectionCounting(ResidueAnswerEnvironment):
     id = "FixedModK_Selection_Counting"
+    parameter_types = {"MOD": int, "reference_answer": int}  # the config check reads MOD first
 
     @staticmethod
     def schedule():

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from rlve_fast import deadline
 from rlve_fast.envs._generation import finished
+from rlve_fast.envs._residue import ResidueAnswerEnvironment
 from rlve_fast.envs._schedules import plus_half, single_parameter
 from rlve_fast.envs.number_theory._divisors import mobius_prefix
-from rlve_fast.envs.number_theory._residue_answer import ModularAnswerEnvironment
 
 MODULI = (666623333, 998244353, 10 ** 9 + 7)
 
@@ -57,8 +57,9 @@ def gcd_fibonacci_product(n: int, m: int, mod: int) -> int:
     return gcd_fibonacci_product_python(n, m, mod)
 
 
-class GCDFibonacciProduct(ModularAnswerEnvironment):
+class GCDFibonacciProduct(ResidueAnswerEnvironment):
     id = "GCDFibonacciProduct"
+    parameter_types = {"MOD": int, "reference_answer": int}  # the config check reads MOD first
 
     @staticmethod
     def schedule():

@@ -1,7 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Compiled twin of ModularCountEnvironment.score (rlve_fast/envs/counting/_residue_count.py),
-and of ModularCount, the base of the graph environments whose answer is a count modulo a
-modulus computed from the instance."""
+"""Compiled twin of ResidueAnswerEnvironment.score (rlve_fast/envs/_residue.py): the reward of
+every environment whose answer is one residue modulo a modulus."""
 from libc.stdint cimport int64_t
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_INT
