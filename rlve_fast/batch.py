@@ -94,14 +94,19 @@ class ConfigSharing:
     (or ``config`` itself), memoised by identity so each object is looked at once.  Objects are
     first sorted by a cheap key (size and seed); only those whose key was seen before are
     compared, by their ``marshal`` bytes, which tell 1, 1.0 and True (and lists and tuples)
-    apart as the config checks do.  So configs that all differ cost no encoding."""
+    apart as the config checks do.  The compiled path also keys on the parameter's key names
+    and compares candidates with ``rlve_fast._core.share.same`` (the same strictness, walked
+    in C and stopped at the first difference), so it encodes nothing."""
 
-    __slots__ = ("_by_id", "_first", "_by_bytes")
+    __slots__ = ("_by_id", "_first", "_bytes", "_buckets", "_same")
 
     def __init__(self):
+        # the compiled twin walks both configs once, in C, instead of == plus marshal
+        self._same = _compiled_same() if _impl.USE_COMPILED else None
         self._by_id: Dict[int, Any] = {}  # id(config) -> stand-in (the caller's list keeps both alive)
         self._first: Dict[Any, Any] = {}  # cheap key -> first config with it
-        self._by_bytes: Dict[Any, Dict[bytes, Any]] = {}  # cheap key -> {marshal bytes: config}
+        self._buckets: Dict[Any, List[Any]] = {}  # compiled: finer key -> distinct configs with it
+        self._bytes: Dict[Any, Dict[bytes, Any]] = {}  # cheap key -> {marshal bytes: config}
 
     def __call__(self, config: Any) -> Any:
         if type(config) is not dict:
@@ -113,23 +118,42 @@ class ConfigSharing:
 
     def _find(self, config: dict) -> Any:
         seed = config.get("seed")
+        same = self._same
+        if same is not None:
+            parameter = config.get("parameter")
+            key = (len(config), seed if type(seed) in _SCALARS else None,
+                   tuple(parameter) if type(parameter) is dict else None)
+            bucket = self._buckets.get(key)
+            if bucket is None:
+                self._buckets[key] = [config]
+                return config
+            for other in bucket:
+                if same(other, config):
+                    return other
+            bucket.append(config)
+            return config
         key = (len(config), seed if type(seed) in _SCALARS else None)
         first = self._first.setdefault(key, config)
         if first is config:
             return config
-        known = self._by_bytes.get(key)
+        known = self._bytes.get(key)
         if known is None:
-            known = self._by_bytes[key] = {}
-            self._add(known, first)
-        return self._add(known, config)
+            known = self._bytes[key] = {}
+            _add(known, first)
+        return _add(known, config)
 
-    @staticmethod
-    def _add(known: Dict[bytes, Any], config: dict) -> Any:
-        try:
-            # version 2: no back-references, so the bytes depend on values, not on sharing
-            return known.setdefault(marshal.dumps(config, 2), config)
-        except ValueError:  # holds something marshal cannot write (numpy...): kept apart
-            return config
+
+def _add(known: Dict[bytes, Any], config: dict) -> Any:
+    try:
+        # version 2: no back-references, so the bytes depend on values, not on sharing
+        return known.setdefault(marshal.dumps(config, 2), config)
+    except ValueError:  # holds something marshal cannot write (numpy...): kept apart
+        return config
+
+
+def _compiled_same():
+    from rlve_fast._core.share import same
+    return same
 
 
 def _error_message(exc: BaseException) -> str:
