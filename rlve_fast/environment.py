@@ -221,13 +221,13 @@ class Environment:
     # ----------------------------------------------------------------- verification
     def prepare(self, config) -> Prepared:
         """Check a config (dict or JSON text) and build its compiled scorer once."""
-        checked = load_config(self.id, config, self.parameter_types)
-        kernel = None
-        if _impl.USE_COMPILED:
-            try:
-                kernel = self.kernel(checked.parameter)
-            except OverflowError:
-                kernel = None  # instance numbers beyond int64: the Python scorer handles it
+        if not _impl.USE_COMPILED:
+            return Prepared(self, load_config(self.id, config, self.parameter_types))
+        checked = _compiled_load_config(self.id, config, self.parameter_types)
+        try:
+            kernel = self.kernel(checked.parameter)
+        except OverflowError:
+            kernel = None  # instance numbers beyond int64: the Python scorer handles it
         return Prepared(self, checked, kernel)
 
     def answer_reward(self, parameter: dict, answer: Optional[str]) -> float:
@@ -256,6 +256,12 @@ class Environment:
             raise TypeError("response must be str, got %s" % type(response).__name__)
         prepared = config if isinstance(config, Prepared) else self.prepare(config)
         return reward_dict(self.reward(prepared, response), prepared.threshold)
+
+
+def _compiled_load_config(env_id, config, types):
+    global _compiled_load_config
+    from rlve_fast._core.config import load_config as _compiled_load_config  # the twin's compiled form
+    return _compiled_load_config(env_id, config, types)
 
 
 def registry_make(env_id: str, answer_markers: Sequence[str] = DEFAULT_MARKERS) -> Environment:
