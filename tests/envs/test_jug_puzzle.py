@@ -101,3 +101,33 @@ def test_reward_follows_the_simulation(actions):
     else:
         steps = [(n, a) if n != "Pour" else (n, a, b) for n, a, b in actions]
         assert got == (1.0 if 4 in run([3, 5], steps) else 0.0)
+
+
+JUG_WORDS = st.sampled_from(["Fill", "Empty", "Pour", "fill", "Fill,", "0", "1", "2", "-1", "+1", "01", "1_0",
+                             "x", "", "٣", "99999999999999999999", "3"])
+JUG_SEPARATORS = st.sampled_from([" ", "  ", "\t", "\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85",
+                                  "\u2028", "\n\n"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(JUG_WORDS, JUG_SEPARATORS), max_size=12),
+       st.sampled_from([2, 1, 0]), st.integers(0, 6))
+def test_kernel_matches_the_python_twin(tokens, n, target):
+    from scoring_paths import reward_on_both_paths, uses_kernel
+
+    config = {"seed": 0, "parameter": {"N": n, "jug_capacities": [3, 5], "target_volumn": target}}
+    assert uses_kernel("JugPuzzle", config)
+    reward_on_both_paths("JugPuzzle", config, "".join(w + s for w, s in tokens))
+
+
+@pytest.mark.parametrize("parameter", [{"N": 3, "jug_capacities": [3, 5], "target_volumn": 4},
+                                       {"N": 2, "jug_capacities": [3, -5], "target_volumn": 4},
+                                       {"N": 2, "jug_capacities": [3, 2**70], "target_volumn": 4},
+                                       {"N": -1, "jug_capacities": [3, 5], "target_volumn": 4}])
+def test_unusual_configs_stay_on_the_python_scorer(parameter):
+    from scoring_paths import reward_on_both_paths, uses_kernel
+
+    config = {"seed": 0, "parameter": parameter}
+    assert not uses_kernel("JugPuzzle", config)
+    for answer in ("Fill 1\nPour 1 0", "Fill 2", ""):
+        reward_on_both_paths("JugPuzzle", config, answer)

@@ -160,6 +160,12 @@ class JugPuzzle(Environment):
                 return None
         return actions
 
+    def kernel(self, parameter):
+        from rlve_fast.envs.games._jug_puzzle_kernel import JugKernel
+
+        return JugKernel(parameter["N"], parameter["jug_capacities"], parameter["target_volumn"],
+                         self.wrong_format, self.invalid_solution)
+
     def score(self, parameter, actions):
         n, capacities = parameter["N"], parameter["jug_capacities"]
         volumes = [0] * n
