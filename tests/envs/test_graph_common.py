@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import random
-
 from itertools import islice
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rlve_fast.envs._schedules import plus_tenth
 from rlve_fast.envs.graphs._graph_common import (adjacency_masks, density_schedule, edge_lines, pair_count,
@@ -72,3 +74,16 @@ def test_connected_weighted_graphs():
                         reach.add(b)
                         stack.append(b)
         assert reach == set(range(n))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.lists(st.one_of(st.integers(-2, 6), st.booleans(), st.just(1.0), st.just(2**70)),
+                                   max_size=4),
+                          st.tuples(st.integers(-1, 6), st.integers(-1, 6)),
+                          st.tuples(st.integers(0, 5), st.integers(0, 5), st.integers(0, 9))), max_size=6),
+       st.integers(0, 6), st.sampled_from([2, 3]))
+def test_compiled_plain_edges_matches_the_twin(edges, n, width):
+    from rlve_fast.envs.graphs._graph_common import plain_edges
+    from rlve_fast.envs.graphs._plain_edges import plain_edges as compiled
+
+    assert compiled(edges, n, width) == plain_edges(edges, n, width)

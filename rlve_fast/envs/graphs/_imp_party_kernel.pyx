@@ -23,7 +23,8 @@ cdef class CliqueKernel(Kernel):
         if not (self.edge and self.seen):
             raise MemoryError()
         memset(self.edge, 0, self.size * self.size)
-        for u, v in edges:
+        cdef Py_ssize_t u, v
+        for u, v in edges:  # checked by plain_edges: ints in 0..size-1
             self.edge[u * self.size + v] = 1
 
     def __dealloc__(self):

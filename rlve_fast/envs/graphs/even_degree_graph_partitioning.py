@@ -10,7 +10,7 @@ from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs._schedules import plus_one, steps
-from rlve_fast.envs.graphs._graph_common import bulk_generator, edge_lines, plain_edges, shuffled
+from rlve_fast.envs.graphs._graph_common import bulk_generator, edge_lines, shuffled
 
 
 def even_split(n: int, edges):
@@ -127,9 +127,10 @@ class EvenDegreeGraphPartitioning(Environment):
         return (satisfied / n) ** self.beta
 
     def kernel(self, parameter):
+        from rlve_fast.envs.graphs._plain_edges import plain_edges as compiled_plain_edges
         from rlve_fast.envs.graphs._even_degree_graph_partitioning_kernel import EvenSplitKernel
 
         n = parameter["N"]
-        if not 1 <= n <= 1 << 20 or not plain_edges(parameter["edges"], n):
+        if not 1 <= n <= 1 << 20 or not compiled_plain_edges(parameter["edges"], n):
             return None
         return EvenSplitKernel(n, parameter["edges"], self.beta, self.wrong_format, self.invalid_solution)

@@ -11,7 +11,7 @@ from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs._schedules import plus_one, steps
-from rlve_fast.envs.graphs._graph_common import bulk_generator, edge_lines, plain_edges, shuffled
+from rlve_fast.envs.graphs._graph_common import bulk_generator, edge_lines, shuffled
 
 
 def find_clique(n: int, edges):
@@ -86,9 +86,10 @@ class ImpParty(Environment):
         return (adjacent / (n * (n - 1) // 2)) ** self.beta
 
     def kernel(self, parameter):
+        from rlve_fast.envs.graphs._plain_edges import plain_edges as compiled_plain_edges
         from rlve_fast.envs.graphs._imp_party_kernel import CliqueKernel
 
         n = parameter["N"]
-        if not 1 <= n <= 1000 or not plain_edges(parameter["edges"], 3 * n):
+        if not 1 <= n <= 1000 or not compiled_plain_edges(parameter["edges"], 3 * n):
             return None
         return CliqueKernel(n, parameter["edges"], self.beta, self.wrong_format, self.invalid_solution)
