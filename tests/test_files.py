@@ -274,3 +274,28 @@ def test_a_large_parquet_row_group_is_cut_into_row_slices(tmp_path):
     got = _read(out)
     assert totals["rows"] == 5000 and [r["id"] for r in got] == list(range(5000))
     assert [r["reward"] for r in got[4096:4100]] == [1.0, (1 / 3) ** 10, -1.0, -0.5]
+
+
+@pytest.mark.parametrize("kernel_copy", ["native", "missing", "fails"])
+def test_parts_are_appended_byte_for_byte(tmp_path, monkeypatch, kernel_copy):
+    """Parts reach the output in the kernel (copy_file_range) or, where that is missing or
+    refused, through user space; either way the bytes are the parts' in order."""
+    import os
+
+    from rlve_fast import files
+
+    if kernel_copy == "missing":
+        monkeypatch.delattr(os, "copy_file_range", raising=False)
+    elif kernel_copy == "fails":
+        def refuse(*args):
+            raise OSError(18, "cross-device")
+        monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
+    parts = [os.urandom(n) for n in (0, 1, 70_000, 3_000_000)]
+    with open(tmp_path / "out", "wb") as out:
+        out.write(b"head")
+        for i, data in enumerate(parts):
+            (tmp_path / str(i)).write_bytes(data)
+            with open(tmp_path / str(i), "rb") as part:
+                files._append_file(part, out)
+        out.write(b"tail")
+    assert (tmp_path / "out").read_bytes() == b"head" + b"".join(parts) + b"tail"
