@@ -213,8 +213,9 @@ def verify_batch(env_ids: Union[str, Sequence[str]], configs: Sequence[Any], res
 
     if _impl.USE_COMPILED:
         from rlve_fast._core.batch import score_rows
+        # the per-config step (sharing, checking, the kernel) is compiled too: twin of prepare()
         score_rows(list(env_ids), list(configs), list(responses), _impl.text.markers_for(markers),
-                   prepare, python_reward, flag, result.reward, result.accuracy, result.format_score,
+                   lambda env_id: registry_make(env_id, markers), _error_message, flag, result.reward, result.accuracy, result.format_score,
                    progress, progress_ids)
     else:
         _python_rows(env_ids, configs, responses, prepare, python_reward, flag, result, progress,
