@@ -93,3 +93,64 @@ def test_reward_is_the_share_of_right_roles_or_wrong_format(claims):
     else:
         right = sum(first[name] == CONFIG["parameter"]["gold_answer"][name] for name in ("Ann", "Bo", "Cy"))
         assert got == (right / 3) ** 10
+
+
+# ---------------------------------------------------------------------- the compiled kernel
+KK_NAMES = ["Tom", "Uma", "Al"]
+KK_CONFIG = {"seed": 0, "parameter": {"N": 3, "names": KK_NAMES,
+                                      "gold_answer": {"Tom": "knight", "Uma": "knave", "Al": "knight"}}}
+KK_WORDS = st.sampled_from(["Tom", "tom", "TOM", "Atom", "Tom_", "Tomas", "Uma", "uMA", "Al", "Alice", "is",
+                            "IS", "iS", "a", "A", "an", "knight", "KNIGHT", "Knight", "knave", "KnAvE", "knights",
+                            "knaves", "knightknave", "and", ",", ".", "isa", "k", "ſ", "\u212a", "K\u0131", "é", ""])
+KK_SEPARATORS = st.sampled_from([" ", "", "  ", "\t", "\n", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", "\x85",
+                                 "\xa0", "\u2028", ", ", "-"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(KK_WORDS, KK_SEPARATORS), max_size=16), st.sampled_from([3, 2, 0, 4]))
+def test_kernel_matches_the_python_twin(tokens, n):
+    from scoring_paths import reward_on_both_paths, uses_kernel
+
+    config = {"seed": 0, "parameter": dict(KK_CONFIG["parameter"], N=n)}
+    assert uses_kernel("KnightsAndKnaves", config)
+    reward_on_both_paths("KnightsAndKnaves", config, "".join(w + s for w, s in tokens))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.permutations(["knight", "knave", "KNIGHT", "Knave"]).map(lambda r: r[:3]),
+       st.sampled_from([" ", "\n", "\t ", "  "]), st.sampled_from([", ", " and ", ". "]))
+def test_kernel_on_well_formed_answers(roles, space, joint):
+    from scoring_paths import reward_on_both_paths
+
+    answer = joint.join("%s%sis%sa%s%s" % (name, space, space, space, role) for name, role in zip(KK_NAMES, roles))
+    got = reward_on_both_paths("KnightsAndKnaves", KK_CONFIG, answer)
+    gold = KK_CONFIG["parameter"]["gold_answer"]
+    assert got == (sum(r.lower() == gold[name] for name, r in zip(KK_NAMES, roles)) / 3) ** 10.0
+
+
+def test_kernel_scores_ascii_and_hands_unicode_to_python():
+    from rlve_fast import _impl
+    from rlve_fast._core.text import markers_for
+
+    with _impl.implementation("compiled"):
+        kernel = rlve_fast.make("KnightsAndKnaves").prepare(KK_CONFIG).kernel
+    markers = markers_for(None)
+    assert kernel.score("<answer>Tom is a knight, Uma is a knave, and Al is a knight.</answer>", markers) == 1.0
+    assert kernel.score("<answer>Tom is a knight, Uma is a knave, and Al is a knave.</answer>", markers) == (2 / 3) ** 10
+    assert kernel.score("<answer>Tom is a knight, Uma is a knave, and Al is a \u212anight.</answer>", markers) is None
+
+
+@pytest.mark.parametrize("parameter", [
+    {"N": 2, "names": ["Tom", "O'Neil"], "gold_answer": {"Tom": "knight", "O'Neil": "knave"}},
+    {"N": 2, "names": ["Tom", "Zoë"], "gold_answer": {"Tom": "knight", "Zoë": "knave"}},
+    {"N": 2, "names": ["Tom", ""], "gold_answer": {"Tom": "knight", "": "knave"}},
+    {"N": 2, "names": ["Tom", "Uma"], "gold_answer": {"Tom": "knight"}},
+    {"N": 0, "names": [], "gold_answer": {}},
+    {"N": 2**70, "names": ["Tom", "Uma"], "gold_answer": {"Tom": "knight", "Uma": "knave"}}])
+def test_unusual_configs_stay_on_the_python_scorer(parameter):
+    from scoring_paths import reward_on_both_paths, uses_kernel
+
+    config = {"seed": 0, "parameter": parameter}
+    assert not uses_kernel("KnightsAndKnaves", config)
+    for answer in ("Tom is a knight, Uma is a knave", "Tom is a knight", "", "O'Neil is a knave, Tom is a knight"):
+        reward_on_both_paths("KnightsAndKnaves", config, answer)

@@ -312,6 +312,14 @@ class KnightsAndKnaves(Environment):
     def parse(self, answer):
         return answer  # read in score, which knows N and the names
 
+    def kernel(self, parameter):
+        from rlve_fast.envs.puzzles._knights_and_knaves_kernel import KnightsAndKnavesKernel
+
+        # names that are not plain ASCII words (or gold roles missing) raise OverflowError:
+        # the Python scorer then runs, as for other unusual configs
+        return KnightsAndKnavesKernel(parameter["N"], parameter["names"], parameter["gold_answer"],
+                                      self.wrong_format, self.beta)
+
     def score(self, parameter, parsed):
         names, gold = parameter["names"], parameter["gold_answer"]
         roles = self.read_roles(parameter["N"], names, parsed)
