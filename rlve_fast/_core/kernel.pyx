@@ -9,7 +9,8 @@ from libc.stdint cimport int64_t
 from libc.math cimport NAN, isnan
 
 from rlve_fast._core.text cimport (Markers, rlve_next_token, rlve_token_int64,
-                                   rlve_py_pow, RLVE_INT_OK, RLVE_INT_INVALID)
+                                   rlve_py_pow, RLVE_INT_OK, RLVE_INT_INVALID, RLVE_INT_SLOW,
+                                   rlve_is_space, rlve_is_linebreak)
 
 cdef extern from "Python.h":
     int PyUnicode_KIND(object o)
@@ -39,6 +40,58 @@ cdef double ratio_pow(int64_t num, int64_t den, double beta, double weight):
     return weight * out
 
 
+cdef inline bint _next_token_1(const unsigned char *s, Py_ssize_t *pos, Py_ssize_t end,
+                               Py_ssize_t *ta, Py_ssize_t *tb, int *line_break) noexcept nogil:
+    """rlve_next_token for one-byte strings, inlined into the parse loop."""
+    cdef Py_ssize_t i = pos[0]
+    cdef Py_UCS4 c
+    while i < end:
+        c = s[i]
+        if not rlve_is_space(c):
+            break
+        if rlve_is_linebreak(c):
+            line_break[0] = 1
+        i += 1
+    if i >= end:
+        pos[0] = end
+        return False
+    ta[0] = i
+    while i < end and not rlve_is_space(s[i]):
+        i += 1
+    tb[0] = i
+    pos[0] = i
+    return True
+
+
+cdef inline int _token_int64_1(const unsigned char *s, Py_ssize_t a, Py_ssize_t b,
+                               int64_t *out) noexcept nogil:
+    """rlve_token_int64 for one-byte strings, inlined into the parse loop."""
+    cdef Py_ssize_t i = a
+    cdef bint negative = False
+    cdef int digits = 0
+    cdef int64_t value = 0
+    cdef unsigned char c
+    if i < b and (s[i] == 43 or s[i] == 45):  # + -
+        negative = s[i] == 45
+        i += 1
+    if i == b:
+        return RLVE_INT_INVALID
+    while i < b:
+        c = s[i]
+        if 48 <= c <= 57:
+            if digits == 18:
+                return RLVE_INT_SLOW  # may not fit: let int() decide
+            value = value * 10 + (c - 48)
+            digits += 1
+        elif c == 95 or c >= 128:
+            return RLVE_INT_SLOW  # digit separators, Unicode digits: int()'s call
+        else:
+            return RLVE_INT_INVALID
+        i += 1
+    out[0] = -value if negative else value
+    return RLVE_INT_OK
+
+
 cdef class Kernel:
     def __cinit__(self, *args, **kwargs):
         self.cap_values = 64
@@ -63,7 +116,10 @@ cdef class Kernel:
         cdef void *grown
         self.n_values = 0
         self.n_rows = 0
-        while rlve_next_token(data, kind, &pos, b, &ta, &tb, &brk):
+        cdef bint one_byte = kind == 1
+        cdef const unsigned char *s1 = <const unsigned char *> data
+        while (_next_token_1(s1, &pos, b, &ta, &tb, &brk) if one_byte
+               else rlve_next_token(data, kind, &pos, b, &ta, &tb, &brk)):
             if self.n_values == self.cap_values:
                 grown = PyMem_Realloc(self.values, 2 * self.cap_values * sizeof(int64_t))
                 if grown == NULL:
@@ -73,7 +129,8 @@ cdef class Kernel:
             if brk and self.n_values > 0:
                 self._end_row()
             brk = 0
-            status = rlve_token_int64(data, kind, ta, tb, &v)
+            status = (_token_int64_1(s1, ta, tb, &v) if one_byte
+                      else rlve_token_int64(data, kind, ta, tb, &v))
             if status == RLVE_INT_INVALID:
                 return UNPARSABLE
             if status != RLVE_INT_OK:
