@@ -10,30 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, List, Optional
 
-_WITNESSES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)  # exact below 3.3e24
-
-
-def _is_prime(n: int) -> bool:
-    if n < 2:
-        return False
-    for p in _WITNESSES:
-        if n % p == 0:
-            return n == p
-    d, s = n - 1, 0
-    while d % 2 == 0:
-        d, s = d // 2, s + 1
-    for a in _WITNESSES:
-        x = pow(a, d, n)
-        if x in (1, n - 1):
-            continue
-        for _ in range(s - 1):
-            x = x * x % n
-            if x == n - 1:
-                break
-        else:
-            return False
-    return True
-
+from rlve_fast.envs.number_theory._factorization import is_probable_prime
 
 _FOUND = {}  # bits -> the primes found so far below 2**bits, largest first
 
@@ -43,7 +20,7 @@ def primes(count: int, bits: int = 62) -> tuple:
     found = _FOUND.setdefault(bits, [])
     candidate = found[-1] - 2 if found else (1 << bits) - 1
     while len(found) < count:
-        if _is_prime(candidate):
+        if is_probable_prime(candidate):
             found.append(candidate)
         candidate -= 2
     return tuple(found[:count])
