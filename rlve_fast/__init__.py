@@ -15,8 +15,8 @@ from rlve_fast.batch import BatchResult, verify_batch
 from rlve_fast.pool import BatchVerifier
 from rlve_fast.curriculum import Curriculum
 from rlve_fast.environment import Environment, Prepared, Problem, registry_make
-from rlve_fast.errors import (ConfigError, GenerationError, GenerationTimeout, RewardOutOfRange,
-                              RLVEError, UnknownEnvironmentError)
+from rlve_fast.errors import (ConfigError, GenerationError, GenerationTimeout, MissingDependency,
+                              RewardOutOfRange, RLVEError, UnknownEnvironmentError)
 from rlve_fast.registry import environment_ids
 from rlve_fast.textparse import DEFAULT_MARKERS
 
@@ -24,7 +24,7 @@ __all__ = [
     "__version__", "environments", "make", "verify", "verify_batch", "BatchResult", "BatchVerifier", "Curriculum",
     "Environment", "Problem", "Prepared", "DEFAULT_MARKERS",
     "RLVEError", "UnknownEnvironmentError", "ConfigError", "GenerationError",
-    "GenerationTimeout", "RewardOutOfRange",
+    "GenerationTimeout", "MissingDependency", "RewardOutOfRange",
 ]
 
 

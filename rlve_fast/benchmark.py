@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import rlve_fast
 from rlve_fast import _impl
 from rlve_fast.jsonl import loads
-from rlve_fast.errors import GenerationError, GenerationTimeout
+from rlve_fast.errors import GenerationError, GenerationTimeout, MissingDependency
 
 Rows = Tuple[List[str], List[dict], List[str]]
 
@@ -32,6 +32,20 @@ def corrupted_answers(reference: str) -> List[str]:
         "I am not sure. <answer>%s" % reference,
         "<answer>not a number</answer>",
     ]
+
+
+def usable_environments() -> Tuple[List[str], List[str]]:
+    """The environments this installation can run, and why the others cannot (an optional
+    dependency missing, e.g. sympy for the symbolic ones)."""
+    usable, missing = [], []
+    for env_id in rlve_fast.environments():
+        try:
+            rlve_fast.make(env_id)
+        except MissingDependency as exc:
+            missing.append(str(exc))
+        else:
+            usable.append(env_id)
+    return usable, missing
 
 
 def generated_rows(env_ids: Sequence[str], problems_per_env: int = 20,
@@ -189,9 +203,9 @@ def verification_table(rows_by_env: Dict[str, Rows], min_seconds: float = 0.3):
 
 def run(corpus: Optional[Path] = None, quick: bool = False) -> str:
     """The full benchmark report (markdown tables)."""
-    env_ids = rlve_fast.environments()
+    env_ids, missing = usable_environments()
     min_seconds = 0.1 if quick else 0.5
-    parts = []
+    parts = ["Not measured (optional dependency missing):\n" + "\n".join(missing)] if missing else []
     if corpus is not None and corpus.exists():
         rows = corpus_rows(corpus, env_ids)
         source = "upstream parity corpus (%s)" % corpus

@@ -168,8 +168,10 @@ def cmd_bench(args) -> int:
 
 def cmd_demo(args) -> int:
     """The main job on a built-in default: generate, verify right and wrong answers, report."""
-    env_ids = rlve_fast.environments()
+    env_ids, missing = benchmark.usable_environments()
     print("rlve_fast %s: %d environments\n" % (rlve_fast.__version__, len(env_ids)))
+    for reason in missing:
+        print("skipped: " + reason)
     start = time.perf_counter()
     rows = benchmark.generated_rows(env_ids, problems_per_env=args.problems)
     print("generated %d problems in %.2f s\n" % (args.problems * len(env_ids), time.perf_counter() - start))

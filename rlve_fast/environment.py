@@ -19,6 +19,8 @@ An environment is a subclass of :class:`Environment` in its own module under
 from __future__ import annotations
 
 import copy
+import functools
+import importlib.util
 import itertools
 import math
 import threading
@@ -27,7 +29,7 @@ from typing import Any, ClassVar, Dict, Iterator, List, Optional, Sequence, Tupl
 
 from rlve_fast import _impl, deadline, registry
 from rlve_fast.config import Config, load_config
-from rlve_fast.errors import ConfigError, GenerationError, RewardOutOfRange
+from rlve_fast.errors import ConfigError, GenerationError, MissingDependency, RewardOutOfRange
 from rlve_fast.seeding import problem_rng
 from rlve_fast.textparse import DEFAULT_MARKERS
 
@@ -105,6 +107,15 @@ class Prepared:
         return self.config.passing_reward_threshold
 
 
+@functools.lru_cache(maxsize=None)
+def _check_requirements(cls) -> None:
+    """Raise MissingDependency if a package in ``cls.requires`` cannot be imported (looked up
+    once per class: a successful check is cached, a failing one raises every time)."""
+    for module, extra in cls.requires.items():
+        if importlib.util.find_spec(module) is None:
+            raise MissingDependency("%s needs %s: pip install 'rlve_fast[%s]'" % (cls.id, module, extra))
+
+
 class Environment:
     id: ClassVar[str] = ""
     parameter_types: ClassVar[Dict[str, Any]] = {}
@@ -117,6 +128,10 @@ class Environment:
     # True where sample() plants the answer while building the instance (a puzzle blanked
     # from a solution): generation then skips solve(), a search only parity tests need.
     planted_answer: ClassVar[bool] = False
+    # Optional packages the environment needs, each with the extra that installs it; checked
+    # when the environment is made, so a missing one is a clear error (a flagged row in a
+    # batch), never an ImportError inside the scorer that upstream's rule would turn into -1.
+    requires: ClassVar[Dict[str, str]] = {}
 
     _schedule_cache: ClassVar[Dict[str, List[List[dict]]]]
 
@@ -128,6 +143,8 @@ class Environment:
             registry.register(cls)
 
     def __init__(self, answer_markers: Sequence[str] = DEFAULT_MARKERS):
+        if self.requires:
+            _check_requirements(type(self))
         if answer_markers is None:
             answer_markers = DEFAULT_MARKERS
         if (len(answer_markers) != 2 or not all(isinstance(m, str) for m in answer_markers)):

@@ -27,6 +27,10 @@ class ConfigError(RLVEError, ValueError):
         super().__init__(where + message)
 
 
+class MissingDependency(RLVEError, ImportError):
+    """An environment needs an optional package that is not installed (named with its extra)."""
+
+
 class GenerationError(RLVEError, RuntimeError):
     """The generator could not build a problem for this seed and parameter."""
 

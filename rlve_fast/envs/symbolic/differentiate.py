@@ -51,6 +51,7 @@ def _derivative_text(function: str) -> str:
 
 class Differentiate(Environment):
     id = "Differentiate"
+    requires = {"sympy": "symbolic"}
     parameter_types = {"reference_answer": str}
 
     @staticmethod

@@ -54,6 +54,7 @@ def antiderivative_reward(reference: str, f_prime: str, answer: str, wrong_forma
 
 class Integral(Environment):
     id = "Integral"
+    requires = {"sympy": "symbolic"}
     parameter_types = {"reference_answer": str, "f_prime": str}
     planted_answer = True     # F is drawn first; F' is its derivative
     exact_answer_keys = ()    # any antiderivative is right

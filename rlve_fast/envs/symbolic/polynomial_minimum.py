@@ -158,6 +158,7 @@ def render_polynomial(coeffs) -> str:
 
 class PolynomialMinimum(Environment):
     id = "PolynomialMinimum"
+    requires = {"sympy": "symbolic"}
     parameter_types = {"coeffs": [int], "reference_value": float, "worst_value": float}
     passing_reward_threshold = THRESHOLD * (0.999 ** BETA)
     # the generator also tries 5 random points, as upstream does; they can only win where
