@@ -12,9 +12,7 @@ from rlve_fast._core.text cimport (Markers, rlve_next_token, rlve_token_int64,
                                    rlve_py_pow, RLVE_INT_OK, RLVE_INT_INVALID, RLVE_INT_SLOW,
                                    rlve_is_space, rlve_is_linebreak)
 
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object o)
-    void *PyUnicode_DATA(object o)
+from rlve_fast._core.pyunicode cimport PyUnicode_KIND, PyUnicode_DATA
 
 cdef double FALLBACK = NAN
 cdef int64_t MAX_EXACT = 1LL << 53

@@ -9,9 +9,7 @@ from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.unicode cimport PyUnicode_GET_LENGTH
 from libc.stdint cimport int64_t
 
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object o)
-    void *PyUnicode_DATA(object o)
+from rlve_fast._core.pyunicode cimport PyUnicode_KIND, PyUnicode_DATA
 
 DEFAULT_MARKERS = ("<answer>", "</answer>")
 

@@ -7,10 +7,7 @@ from libc.string cimport memset
 
 from rlve_fast._core.text cimport Markers
 
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object o)
-    void *PyUnicode_DATA(object o)
-    Py_UCS4 PyUnicode_READ(int kind, const void *data, Py_ssize_t i) nogil
+from rlve_fast._core.pyunicode cimport PyUnicode_KIND, PyUnicode_DATA, PyUnicode_READ
 
 cdef extern from "rlve_text.h":
     bint rlve_is_space(Py_UCS4 c) nogil

@@ -13,10 +13,7 @@ from libc.math cimport isnan
 from rlve_fast._core.kernel cimport Kernel, ratio_pow
 from rlve_fast._core.text cimport Markers
 
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object o)
-    void *PyUnicode_DATA(object o)
-    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
+from rlve_fast._core.pyunicode cimport PyUnicode_KIND, PyUnicode_DATA, PyUnicode_READ
 
 cdef enum:
     KNIGHT = 1

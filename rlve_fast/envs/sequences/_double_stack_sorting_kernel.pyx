@@ -7,10 +7,7 @@ from libc.stdint cimport int64_t
 from rlve_fast._core.kernel cimport Kernel, ratio_pow
 from rlve_fast._core.text cimport Markers, rlve_is_space
 
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object o)
-    void *PyUnicode_DATA(object o)
-    Py_UCS4 PyUnicode_READ(int kind, const void *data, Py_ssize_t i) nogil
+from rlve_fast._core.pyunicode cimport PyUnicode_KIND, PyUnicode_DATA, PyUnicode_READ
 
 
 cdef class DoubleStackKernel(Kernel):

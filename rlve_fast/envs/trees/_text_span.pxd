@@ -2,10 +2,7 @@
 # for compiled scorers of text answers.
 from rlve_fast._core.text cimport Markers, rlve_is_space
 
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object o)
-    void *PyUnicode_DATA(object o)
-    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index)
+from rlve_fast._core.pyunicode cimport PyUnicode_KIND, PyUnicode_DATA, PyUnicode_READ
 
 
 cdef inline bint stripped_span(str response, Markers markers, Py_ssize_t *a, Py_ssize_t *b):
