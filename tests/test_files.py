@@ -126,16 +126,24 @@ def test_resume_refuses_a_plan_for_another_input(tmp_path):
     assert (parts / "plan.json").read_text() == '{"version": 1, "inp'  # left as it was
 
 
-def test_parquet_input(tmp_path):
-    pa = pytest.importorskip("pyarrow", reason="pyarrow is the optional 'arrow' extra")
+def _parquet_file(tmp_path, rows, row_group_size):
+    """The rows as a Parquet file (configs as JSON text, as RLVE's data loaders keep them)."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [_row(i) for i in range(500)]
     table = pa.table({"id": [r["id"] for r in rows], "environment": [r["environment"] for r in rows],
                       "config": [json.dumps(r["config"]) for r in rows],
                       "response": [r["response"] for r in rows]})
     source = tmp_path / "in.parquet"
-    pq.write_table(table, source, row_group_size=64)
+    pq.write_table(table, source, row_group_size=row_group_size)
+    return source
+
+
+def test_parquet_input(tmp_path):
+    pytest.importorskip("pyarrow", reason="pyarrow is the optional 'arrow' extra")
+
+    rows = [_row(i) for i in range(500)]
+    source = _parquet_file(tmp_path, rows, row_group_size=64)
     out = tmp_path / "out.jsonl"
     totals = verify_file(source, out, workers=2, progress_bar=False)
     got = _read(out)
@@ -255,17 +263,12 @@ def test_resume_refuses_a_plan_for_other_answer_markers(tmp_path):
 
 
 def test_a_large_parquet_row_group_is_cut_into_row_slices(tmp_path):
-    pa = pytest.importorskip("pyarrow", reason="pyarrow is the optional 'arrow' extra")
-    import pyarrow.parquet as pq
+    pytest.importorskip("pyarrow", reason="pyarrow is the optional 'arrow' extra")
 
     from rlve_fast.files import _plan
 
     rows = [_row(i) for i in range(5000)]
-    table = pa.table({"id": [r["id"] for r in rows], "environment": [r["environment"] for r in rows],
-                      "config": [json.dumps(r["config"]) for r in rows],
-                      "response": [r["response"] for r in rows]})
-    source = tmp_path / "in.parquet"
-    pq.write_table(table, source, row_group_size=5000)  # one row group
+    source = _parquet_file(tmp_path, rows, row_group_size=5000)  # one row group
     plan = _plan(source, 16384, None)
     assert [(g, offset, count) for g, offset, _, count in plan["ranges"]] == [(0, 0, 2048), (0, 2048, 2048), (0, 4096, 904)]
     assert [first for _, _, first, _ in plan["ranges"]] == [1, 2049, 4097]
