@@ -162,6 +162,19 @@ def _error_message(exc: BaseException) -> str:
     return "%s: %s" % (type(exc).__name__, exc)
 
 
+def row_env_ids(env_ids: Union[str, Sequence[str]], configs: Sequence[Any],
+                responses: Sequence[Any]) -> Sequence[str]:
+    """The environment id of each row (one id given for all rows is repeated), after checking
+    that the three columns have one entry per row."""
+    n = len(responses)
+    if isinstance(env_ids, str):
+        return [env_ids] * n
+    if len(env_ids) != n or len(configs) != n:
+        raise ValueError("env_ids, configs and responses must have one entry per row "
+                         "(got %d, %d, %d)" % (len(env_ids), len(configs), n))
+    return env_ids
+
+
 def verify_batch(env_ids: Union[str, Sequence[str]], configs: Sequence[Any], responses: Sequence[Any],
                  answer_markers: Optional[Sequence[str]] = None, *, progress=None,
                  progress_ids=None) -> BatchResult:
@@ -171,12 +184,8 @@ def verify_batch(env_ids: Union[str, Sequence[str]], configs: Sequence[Any], res
     of two slots that receives (row id, ``time.monotonic()``) as each row starts (see
     :func:`mark_progress`), and ``NOT_ON_A_ROW`` when the rows are done; the row id is
     ``progress_ids[i]`` (an int64 array) when given, else the row index."""
+    env_ids = row_env_ids(env_ids, configs, responses)
     n = len(responses)
-    if isinstance(env_ids, str):
-        env_ids = [env_ids] * n
-    if len(env_ids) != n or len(configs) != n:
-        raise ValueError("env_ids, configs and responses must have one entry per row "
-                         "(got %d, %d, %d)" % (len(env_ids), len(configs), n))
     markers = tuple(answer_markers) if answer_markers is not None else None
     envs: Dict[str, Environment] = {}
     share = ConfigSharing()

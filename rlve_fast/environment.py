@@ -22,14 +22,13 @@ import copy
 import functools
 import importlib.util
 import itertools
-import math
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from rlve_fast import _impl, deadline, registry
 from rlve_fast.config import Config, load_config
-from rlve_fast.errors import ConfigError, GenerationError, MissingDependency, RewardOutOfRange
+from rlve_fast.errors import GenerationError, MissingDependency, RewardOutOfRange
 from rlve_fast.seeding import problem_rng
 from rlve_fast.textparse import DEFAULT_MARKERS
 
@@ -114,6 +113,15 @@ def _check_requirements(cls) -> None:
     for module, extra in cls.requires.items():
         if importlib.util.find_spec(module) is None:
             raise MissingDependency("%s needs %s: pip install 'rlve_fast[%s]'" % (cls.id, module, extra))
+
+
+def compiled_kernel(env: "Environment", parameter: dict):
+    """``env``'s compiled scorer for a checked parameter, or None where the instance's numbers
+    exceed int64 (the Python scorer handles those)."""
+    try:
+        return env.kernel(parameter)
+    except OverflowError:
+        return None
 
 
 class Environment:
@@ -241,11 +249,7 @@ class Environment:
         if not _impl.USE_COMPILED:
             return Prepared(self, load_config(self.id, config, self.parameter_types))
         checked = _compiled_load_config(self.id, config, self.parameter_types)
-        try:
-            kernel = self.kernel(checked.parameter)
-        except OverflowError:
-            kernel = None  # instance numbers beyond int64: the Python scorer handles it
-        return Prepared(self, checked, kernel)
+        return Prepared(self, checked, compiled_kernel(self, checked.parameter))
 
     def answer_reward(self, parameter: dict, answer: Optional[str]) -> float:
         """Reward for an extracted answer (None: no answer found), as upstream's scorer."""

@@ -31,7 +31,7 @@ from typing import Any, Dict, List, Optional, Sequence, Union
 
 import numpy as np
 
-from rlve_fast.batch import ERROR, NOT_ON_A_ROW, BatchResult, ConfigSharing, _error_message, mark_progress, verify_batch
+from rlve_fast.batch import ERROR, NOT_ON_A_ROW, BatchResult, ConfigSharing, _error_message, mark_progress, row_env_ids, verify_batch
 
 TIMEOUT = "timeout"
 IDLE = 0.0
@@ -218,12 +218,8 @@ class AsyncBatching:
     async def verify_rows_async(self, env_ids: Sequence[str], configs: Sequence[Any],
                                 responses: Sequence[Any]) -> List[Dict[str, Any]]:
         """Result dicts for a group of rows, merged with concurrent calls into one batch."""
+        env_ids = row_env_ids(env_ids, configs, responses)
         n = len(responses)
-        if isinstance(env_ids, str):
-            env_ids = [env_ids] * n
-        if len(env_ids) != n or len(configs) != n:
-            raise ValueError("env_ids, configs and responses must have one entry per row "
-                             "(got %d, %d, %d)" % (len(env_ids), len(configs), n))
         gathering = self._join()
         future = gathering.loop.create_future()
         start = len(gathering.responses)
@@ -343,12 +339,8 @@ class BatchVerifier(AsyncBatching):
     def verify(self, env_ids: Union[str, Sequence[str]], configs: Sequence[Any],
                responses: Sequence[Any]) -> BatchResult:
         """Score every row; results in input order, unscorable rows flagged."""
+        env_ids = row_env_ids(env_ids, configs, responses)
         n = len(responses)
-        if isinstance(env_ids, str):
-            env_ids = [env_ids] * n
-        if len(env_ids) != n or len(configs) != n:
-            raise ValueError("env_ids, configs and responses must have one entry per row "
-                             "(got %d, %d, %d)" % (len(env_ids), len(configs), n))
         result = BatchResult(n)
         # Equal dict configs become one object: grouped into the same chunks, pickled once per
         # chunk, prepared once per chunk.

@@ -13,7 +13,7 @@ from rlve_fast._core.kernel cimport Kernel
 from rlve_fast._core.text cimport Markers
 from rlve_fast._core.config import load_config as _load_config
 from rlve_fast._core.share import same as _same
-from rlve_fast.environment import Environment, Prepared, in_range
+from rlve_fast.environment import Environment, Prepared, compiled_kernel, in_range
 
 cdef object _PREPARE = Environment.prepare  # an environment (or a test) replacing it is called instead
 cdef type _NONE = type(None)
@@ -39,7 +39,7 @@ cdef class _Preparer:
         self.envs, self.shared, self.by_id, self.buckets = {}, {}, {}, {}
 
     cdef object prepare_one(self, object env_id, object config):
-        cdef object env, checked, kernel
+        cdef object env, checked
         try:
             env = self.envs.get(env_id)
             if env is None:
@@ -49,11 +49,7 @@ cdef class _Preparer:
                 return env.prepare(config)
             # Environment.prepare on the compiled path
             checked = _load_config(env.id, config, env.parameter_types)
-            try:
-                kernel = env.kernel(checked.parameter)
-            except OverflowError:
-                kernel = None  # instance numbers beyond int64: the Python scorer handles it
-            return Prepared(env, checked, kernel)
+            return Prepared(env, checked, compiled_kernel(env, checked.parameter))
         except Exception as exc:  # reported on the row
             return self.error_message(exc)
 
