@@ -64,7 +64,50 @@ def test_compiled_search_and_scrambling_match_the_twins():
         env.sample(rng, p)
         assert sorted(p["A"]) == list(range(1, 2 ** p["N"] + 1))
         assert stsc._compiled.sorting_sequences(p["N"], p["A"]) == stsc.sorting_sequences(p["N"], p["A"])
-    assert stsc._compiled.spaced([5, 0, 17]) == "5 0 17"
+    assert stsc._compiled.framed_numbers("<", [5, 0, 17], ">") == "<5 0 17>"
+    assert stsc._compiled.framed_numbers("", [], "") == ""
+
+
+@pytest.mark.skipif(stsc._compiled is None, reason="compiled search not built")
+def test_compiled_search_on_random_exchanges():
+    """Arrays made by random exchanges of any kinds (repeats allowed, so often unsortable or
+    with two wrong blocks at a level): the compiled search, which judges an exchange by the
+    segments' first numbers before making it, against the twin."""
+    rng = random.Random(41)
+    for _ in range(400):
+        n = rng.randint(2, 9)
+        a = list(range(1, 2 ** n + 1))
+        for _ in range(rng.randint(0, 2 * n)):
+            size = 2 ** rng.randrange(n)
+            x, y = rng.sample(range(0, len(a), size), 2)
+            a[x:x + size], a[y:y + size] = a[y:y + size], a[x:x + size]
+        assert stsc._compiled.sorting_sequences(n, a) == stsc.sorting_sequences(n, a), (n, a)
+
+
+@pytest.mark.skipif(stsc._compiled is None, reason="compiled text not built")
+def test_prompt_numbers_compiled_and_plain_agree():
+    env = rlve_fast.make("SegmentTreeSortingCounting")
+    rng = random.Random(43)
+    for n in (2, 3, 7, 12):
+        p = {"N": n}
+        env.sample(rng, p)
+        text = env.prompt(p)
+        assert " ".join(map(str, p["A"])) in text
+        saved, stsc._compiled = stsc._compiled, None
+        try:
+            assert env.prompt(p) == text
+        finally:
+            stsc._compiled = saved
+    # numbers with carries in runs (9 -> 10, 999 -> 1000) and values the kernel leaves to Python
+    for values in ([8, 9, 10, 11, 99, 100, 998, 999, 1000, 1001], [0, 1, 2**31 - 1], [3, -1], [True, 2]):
+        p = {"N": 2, "A": values}
+        assert env.prompt(p).count(" ".join(map(str, values))) == 1
+
+
+def test_sizes_beyond_the_limit_are_refused():
+    env = rlve_fast.make("SegmentTreeSortingCounting")
+    with pytest.raises(ValueError):
+        env.sample(random.Random(1), {"N": stsc.LARGEST_N + 1})
 
 
 CONFIG = {"seed": 0, "parameter": {"N": 2, "A": [3, 4, 1, 2], "reference_answer": 12}}

@@ -16,7 +16,8 @@ from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 _compiled = compiled_module("rlve_fast.envs.trees._segment_tree_sorting_counting_kernel")
 
-LARGEST_N = 24  # 2^24 numbers in the instance: beyond that it does not fit a config
+LARGEST_N = 26  # the instance lists 2^N numbers: at N = 26 ~2.5 GB of Python ints and ~5 s
+# of generation (sample, solve, prompt); N = 27 would need ~6 GB and over 10 s
 
 
 def sorting_sequences(n: int, array) -> int:
@@ -98,16 +99,8 @@ class SegmentTreeSortingCounting(IntegerAnswerEnvironment):
 
     def prompt(self, parameter):
         n = parameter["N"]
-        numbers = None
-        if _compiled is not None:
-            try:
-                numbers = _compiled.spaced(parameter["A"])  # the same text, faster
-            except (ValueError, TypeError, OverflowError):
-                pass  # unusual values: format them in Python
-        if numbers is None:
-            numbers = " ".join(map(str, parameter["A"]))
-        return (f"An array A[1..2^{n}] holds a permutation of the numbers 1 to 2^{n}:\n{numbers}\n\n"
-                f"There are {n} kinds of operation, numbered 1 to {n}. Operation kind i cuts the array "
+        head = f"An array A[1..2^{n}] holds a permutation of the numbers 1 to 2^{n}:\n"
+        tail = (f"\n\nThere are {n} kinds of operation, numbered 1 to {n}. Operation kind i cuts the array "
                 f"into consecutive segments of length 2^(i-1) (2^({n}-i+1) of them) and exchanges two of "
                 "those segments, any two you like. Each kind may be used at most once, possibly not at "
                 "all, and the kinds used may come in any order.\n\n"
@@ -115,3 +108,9 @@ class SegmentTreeSortingCounting(IntegerAnswerEnvironment):
                 f"2^{n}? Two sequences differ when their lengths differ or when, at some step, they use a "
                 "different kind or exchange a different pair of segments.\n\n"
                 "Answer with that number as a single integer.")
+        if _compiled is not None:
+            try:
+                return _compiled.framed_numbers(head, parameter["A"], tail)  # the same text, one copy
+            except (ValueError, TypeError, OverflowError):
+                pass  # unusual values: format them in Python
+        return head + " ".join(map(str, parameter["A"])) + tail
