@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rlve_fast.envs.graphs.path_no_going_back_counting import non_backtracking_walks
+from rlve_fast.envs.graphs.path_no_going_back_counting import non_backtracking_walks, non_backtracking_walks_numpy
 from scoring_paths import reward_on_both_paths
 
 ENV = "Path_NoGoingBack_Counting"
@@ -42,6 +42,22 @@ def test_recurrence_against_enumeration():
         expected = enumerate_walks(n, sorted(edges), length)
         assert non_backtracking_walks(n, sorted(edges), length) == expected % 10000
         assert non_backtracking_walks(n, sorted(edges), length, mod=999983) == expected % 999983
+        assert non_backtracking_walks_numpy(n, sorted(edges), length) == expected % 10000
+
+
+def test_compiled_count_against_numpy_squaring():
+    # small T runs the recurrence step by step, large T squares: both against numpy's squaring
+    rng = random.Random(5)
+    for _ in range(120):
+        n = rng.randint(2, 64)
+        order = list(range(n))
+        rng.shuffle(order)
+        edges = {(min(a, b), max(a, b)) for a, b in zip(order, order[1:])}
+        edges |= {(u, v) for u in range(n) for v in range(u + 1, n) if rng.random() < rng.random() * 0.5}
+        edges = sorted(edges)
+        length = rng.choice([1, 2, 3, rng.randint(1, 300), rng.randint(1, 1 << 40), (1 << 64) - 1, 1 << 64])
+        mod = rng.choice([10000, 2, 999983])
+        assert non_backtracking_walks(n, edges, length, mod) == non_backtracking_walks_numpy(n, edges, length, mod)
 
 
 @pytest.mark.parametrize("length, count", [(1, 1), (2, 1), (3, 0), (4, 1), (5, 1), (6, 0)])

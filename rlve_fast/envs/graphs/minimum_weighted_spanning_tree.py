@@ -8,14 +8,11 @@ odd count of endpoint numbers is -1, anything else that is not a spanning tree i
 integers at all is -1.  Solver: a layer DP over vertex sets (compiled, O(N * 3^N))."""
 from __future__ import annotations
 
-import numpy as np
-
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs._generation import finished
-from rlve_fast.envs.graphs._graph_common import (bulk_generator, density_schedule, edge_lines, pair_count,
-                                                 sample_new_pairs, shuffled)
+from rlve_fast.envs.graphs._graph_common import density_schedule, edge_lines, pair_count
 
 
 def weight_matrix(n: int, edges):
@@ -77,15 +74,23 @@ class MinimumWeightedSpanningTree(Environment):
         n, density = parameter["N"], parameter["edge_density"]
         if n < 3 or not 0.0 <= density <= 1.0:
             raise ValueError("need N >= 3 and 0 <= edge_density <= 1")
-        gen = bulk_generator(rng)
-        order = gen.permutation(n).tolist()
-        earlier = gen.integers(0, np.arange(1, n)).tolist()  # a random spanning tree: connected
-        pairs = [(min(order[i], order[j]), max(order[i], order[j])) for i, j in enumerate(earlier, 1)]
+        # plain draws from rng: the solver is exponential in N, so N stays small and numpy's
+        # per-call overhead would cost more than the draws themselves
+        order = list(range(n))
+        rng.shuffle(order)
+        pairs, present = [], set()
+        for i in range(1, n):  # each vertex joined to a random earlier one: a connected graph
+            a, b = order[i], order[rng.randrange(i)]
+            pair = (a, b) if a < b else (b, a)
+            pairs.append(pair)
+            present.add(pair)
         wanted = int(density * n * (n - 1) / 2)
         if len(pairs) < wanted:
-            pairs += sample_new_pairs(gen, n, pairs, min(n * (n - 1) // 2 - len(pairs), wanted - len(pairs)))
-        weights = gen.integers(0, n + 1, size=len(pairs)).tolist()
-        parameter["edges"] = shuffled(gen, [[u, v, w] for (u, v), w in zip(pairs, weights)])
+            absent = [(u, v) for u in range(n) for v in range(u + 1, n) if (u, v) not in present]
+            pairs += rng.sample(absent, min(len(absent), wanted - len(pairs)))
+        edges = [[u, v, rng.randint(0, n)] for u, v in pairs]
+        rng.shuffle(edges)
+        parameter["edges"] = edges
 
     def solve(self, parameter):
         return {"gold_answer": least_depth_cost(parameter["N"], parameter["edges"])}
