@@ -18,6 +18,8 @@ from rlve_fast.envs._schedules import plus_tenth
 from rlve_fast.envs.graphs._graph_common import (bulk_generator, density_schedule, edge_lines,
                                                  sample_new_pairs, shuffled)
 
+SMALL_GRAPH = 32  # vertices up to which sample() draws from rng itself rather than numpy
+
 
 def min_arborescence(n: int, edges, root: int):
     try:
@@ -109,6 +111,19 @@ class MinimumDirectedSpanningTree(Environment):
             raise ValueError("need N >= 3 and 0 <= edge_density <= 1")
         wanted = int(density * n * (n - 1))
         top = max(1, wanted)
+        if n <= SMALL_GRAPH:  # the same draws from rng itself: numpy's overhead dominates small graphs
+            order = list(range(n))
+            rng.shuffle(order)
+            pairs = [(order[rng.randrange(i)], order[i]) for i in range(1, n)]  # entered from an earlier one
+            if len(pairs) < wanted:
+                present = set(pairs)
+                absent = [(s, t) for s in range(n) for t in range(n) if s != t and (s, t) not in present]
+                pairs += rng.sample(absent, min(len(absent), wanted - len(pairs)))
+            edges = [[s, t, rng.randint(1, top)] for s, t in pairs]
+            rng.shuffle(edges)
+            parameter["edges"] = edges
+            parameter["root"] = order[0]
+            return
         gen = bulk_generator(rng)
         order = gen.permutation(n).tolist()
         earlier = gen.integers(0, np.arange(1, n)).tolist()  # each vertex entered from an earlier one

@@ -16,6 +16,8 @@ from rlve_fast.environment import Environment
 from rlve_fast.envs._schedules import plus_tenth, steps
 from rlve_fast.envs.graphs._graph_common import bulk_generator, edge_lines, sample_new_pairs, shuffled
 
+SMALL_GRAPH = 32  # vertices up to which sample() draws from rng itself rather than numpy
+
 
 def power_steps(n: int, edges, k_max: int):
     """Row masks: bit t of row s is set when some walk s -> t has 2^k edges, 0 <= k <= k_max."""
@@ -78,10 +80,22 @@ class PowerShortcut(Environment):
         n, k, density = parameter["N"], parameter["K"], parameter["edge_density"]
         if n < 3 or k < 0 or not 0.0 <= density <= 1.0:
             raise ValueError("need N >= 3, K >= 0 and 0 <= edge_density <= 1")
+        wanted = int(density * n * (n - 1))
+        if n <= SMALL_GRAPH:  # the same draws from rng itself: numpy's overhead dominates small graphs
+            middle = list(range(1, n - 1))
+            rng.shuffle(middle)
+            route = [0] + middle + [n - 1]
+            edges = [[s, t] for s, t in zip(route, route[1:])]  # a Hamiltonian route from 0 to N-1
+            if len(edges) < wanted:
+                present = set(zip(route, route[1:]))
+                absent = [[s, t] for s in range(n) for t in range(n) if s != t and (s, t) not in present]
+                edges += rng.sample(absent, min(len(absent), wanted - len(edges)))
+            rng.shuffle(edges)
+            parameter["edges"] = edges
+            return
         gen = bulk_generator(rng)
         route = [0] + (gen.permutation(n - 2) + 1).tolist() + [n - 1]
         edges = list(zip(route, route[1:]))  # a Hamiltonian route from 0 to N-1
-        wanted = int(density * n * (n - 1))
         if len(edges) < wanted:
             edges += sample_new_pairs(gen, n, edges, min(n * (n - 1) - len(edges), wanted - len(edges)), directed=True)
         parameter["edges"] = shuffled(gen, [[s, t] for s, t in edges])
