@@ -12,6 +12,7 @@ Compiled modulo primes above NM; the count is below (NM)!.
 Reward: (min/max)^10 against the true count; a negative answer is wrong-format."""
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 from math import factorial
 
@@ -27,8 +28,18 @@ except ImportError:  # the extension is not built: the exact Python twin does th
 MAX_STATES = 1 << 26  # larger clusters are refused rather than run out of memory
 
 
+@functools.lru_cache(maxsize=4096)
 def _around(n, m, i, j):
-    return [(i + a, j + b) for a in (-1, 0, 1) for b in (-1, 0, 1) if 0 <= i + a < n and 0 <= j + b < m]
+    """The cells of the 3 x 3 block centred on (i, j) inside the grid (cached: grids are
+    small and the same cells are asked for many times)."""
+    return tuple((i + a, j + b) for a in (-1, 0, 1) for b in (-1, 0, 1) if 0 <= i + a < n and 0 <= j + b < m)
+
+
+@functools.lru_cache(maxsize=1024)
+def _neighbour_indices(n, m):
+    """Per cell i * m + j, the indices of its up to 8 neighbours."""
+    return tuple(tuple(a * m + b for a, b in _around(n, m, i, j) if (a, b) != (i, j))
+                 for i in range(n) for j in range(m))
 
 
 def clusters(grid):
@@ -36,11 +47,13 @@ def clusters(grid):
     king distance <= 2 (their closed neighbourhoods meet)."""
     n, m = len(grid), len(grid[0])
     marked = [(i, j) for i in range(n) for j in range(m) if grid[i][j] == "X"]
+    covered = [False] * (n * m)
     for i, j in marked:
-        if any(grid[a][b] == "X" for a, b in _around(n, m, i, j) if (a, b) != (i, j)):
-            raise ValueError("two marked cells touch: no numbering has both as minima")
-    covered = {c for i, j in marked for c in _around(n, m, i, j)}
-    cells = marked + [(i, j) for i in range(n) for j in range(m) if (i, j) not in covered]
+        for a, b in _around(n, m, i, j):
+            if (a, b) != (i, j) and grid[a][b] == "X":
+                raise ValueError("two marked cells touch: no numbering has both as minima")
+            covered[a * m + b] = True
+    cells = marked + [(i, j) for i in range(n) for j in range(m) if not covered[i * m + j]]
     parent = list(range(len(cells)))
 
     def root(a):
@@ -49,13 +62,17 @@ def clusters(grid):
             a = parent[a]
         return a
 
-    where = {c: k for k, c in enumerate(cells)}
+    where = [-1] * (n * m)  # cell index -> position in ``cells``
     for k, (i, j) in enumerate(cells):
-        for a in range(i - 2, i + 3):
-            for b in range(j - 2, j + 3):
-                other = where.get((a, b))
-                if other is not None:
-                    parent[root(other)] = root(k)
+        where[i * m + j] = k
+    for k, (i, j) in enumerate(cells):  # join each cell with the later cells within distance 2
+        for a in range(i, min(n, i + 3)):
+            for b in range(max(0, j - 2), min(m, j + 3)):
+                other = where[a * m + b]
+                if other >= 0 and (a > i or b > j):
+                    ra, rb = root(other), root(k)
+                    if ra != rb:
+                        parent[ra] = rb
     groups = {}
     for k, cell in enumerate(cells):
         groups.setdefault(root(k), ([], []))[0 if k < len(marked) else 1].append(cell)
@@ -147,8 +164,9 @@ class GridLocalMinimumCounting(IntegerAnswerEnvironment):
         n, m = rng.randint(2, limit), rng.randint(2, limit)
         values = list(range(1, n * m + 1))
         rng.shuffle(values)
-        grid = [["X" if all(values[a * m + b] > values[i * m + j] for a, b in _around(n, m, i, j) if (a, b) != (i, j))
-                 else "." for j in range(m)] for i in range(n)]
+        neighbours = _neighbour_indices(n, m)
+        marks = ["X" if all(values[k] > value for k in near) else "." for value, near in zip(values, neighbours)]
+        grid = [marks[i * m:(i + 1) * m] for i in range(n)]
         parameter.update(N=n, M=m, grid=grid)
 
     def solve(self, parameter):
