@@ -45,6 +45,37 @@ def test_compiled_agrees_with_the_exact_twin_on_large_inputs():
         assert module.count_partitions(n, k) == module.parts_at_most(n - k, k), (n, k)
 
 
+def test_rademacher_matches_the_pentagonal_recurrence():
+    table = module.partition_numbers(2600)
+    for n in list(range(0, 400)) + list(range(400, 2601, 7)):
+        assert module.partition_number(n) == table[n], n
+
+
+def test_rademacher_on_large_inputs():
+    sympy = pytest.importorskip("sympy")
+    partition = getattr(sympy, "partition", None) or sympy.npartitions
+    for n in (65537, 123457, 10 ** 6 + 3):
+        assert module.partition_number(n) == int(partition(n)), n
+
+
+def test_large_k_branches_agree_with_the_exact_twin():
+    """K >= m (all partitions of m) and m/2 <= K < m (one part above K) against the DP."""
+    rng = random.Random(5)
+    cases = [(4000, 2000), (4001, 2000), (5000, 2499), (5000, 1666), (5000, 1667), (6000, 2500)]
+    for _ in range(6):
+        m = rng.randint(module.RADEMACHER_FROM, 5000)
+        k = rng.randint(m // 2, m + 10)
+        cases.append((m + k, k))
+    for n, k in cases:
+        assert module.count_partitions(n, k) == module.parts_at_most(n - k, k), (n, k)
+
+
+def test_prefix_sums():
+    table = module.partition_numbers(3000)
+    for top in (0, 1, 63, 64, 100, 2999):
+        assert module.partition_prefix_sum(top) == sum(table[:top + 1]), top
+
+
 def test_combine_rebuilds_integers():
     for value in (0, 1, 12345, 3 ** 200, 2 ** 400 - 1):
         assert combine(value.bit_length() + 1, lambda p: value % p) == value

@@ -1,6 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled partition counts modulo a prime below 2**62 (twin: ``parts_at_most`` in
-number_partition_counting.py)."""
+"""Compiled partition counts modulo a prime below 2**62 (twins: ``parts_at_most`` and
+``partition_numbers`` in number_partition_counting.py)."""
 from libc.stdint cimport uint64_t
 from libc.stdlib cimport calloc, free
 
@@ -117,3 +117,25 @@ def parts_at_most_mod(long m, long k, uint64_t p, double deadline):
         return total
     finally:
         free(table); free(signed_extra); free(prev); free(cur)
+
+
+def partition_prefix_sum_mod(long top, uint64_t p, double deadline):
+    """p(0) + p(1) + ... + p(top) mod the prime p < 2**62 (None once the deadline has passed)."""
+    cdef uint64_t *table
+    cdef uint64_t total = 0
+    cdef long n
+    cdef bint ok
+    if top < 0:
+        return 0
+    table = <uint64_t *> calloc(top + 1, sizeof(uint64_t))
+    if table == NULL:
+        raise MemoryError()
+    try:
+        with nogil:
+            ok = _partitions(table, top, p, deadline)
+            if ok:
+                for n in range(top + 1):
+                    total = _add(total, table[n], p)
+        return total if ok else None
+    finally:
+        free(table)
