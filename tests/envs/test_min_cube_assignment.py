@@ -43,6 +43,20 @@ def test_solvers_against_every_assignment():
         assert compiled.least_cost(costs, d, math.inf) == (1, best)
 
 
+def test_compiled_cut_against_the_numpy_network_on_larger_grids():
+    # the compiled solver has its own Dinic (pushing through whole subtrees, after a greedy
+    # flow of each cell's cheapest cost) and a shortcut for D >= R - 1: against the network
+    # built by numpy and cut by the shared flow code
+    compiled = pytest.importorskip("rlve_fast.envs.grids._min_cube_assignment_solver")
+    rng = random.Random(61)
+    for _ in range(60):
+        p, q, r = rng.randint(1, 12), rng.randint(1, 12), rng.randint(1, 14)
+        d = rng.choice([0, 1, rng.randint(0, r), r - 1, r])
+        high = rng.choice([1, 3, p * q, 1000])
+        costs = [[[rng.randint(1, high) for _ in range(r)] for _ in range(q)] for _ in range(p)]
+        assert compiled.least_cost(costs, min(d, r), math.inf) == (1, least_cost(costs, d))
+
+
 COSTS = [[[1, 5, 9], [9, 5, 1]],
          [[4, 1, 4], [4, 4, 4]]]
 # With neighbours at most 1 apart the best costs 11 (e.g. 0 1 / 1 1: 1 + 5 + 1 + 4); the

@@ -12,6 +12,7 @@ import numpy as np
 from rlve_fast import deadline, rewards
 from rlve_fast.answers import int_rows_answer
 from rlve_fast.environment import Environment
+from rlve_fast.envs._generation import join_ints
 from rlve_fast.envs.grids._flows import flow_graph
 from rlve_fast.envs.grids._tables import integer_cells
 
@@ -88,8 +89,8 @@ class MinCubeAssignment(Environment):
 
     def prompt(self, parameter):
         p, q, r, d = parameter["P"], parameter["Q"], parameter["R"], parameter["D"]
-        costs = "\n".join("(%d, %d): %s" % (i, j, " ".join(map(str, parameter["costs"][i][j])))
-                          for i in range(p) for j in range(q))
+        costs = "\n".join(["(%d, %d): %s" % (i, j, join_ints(cell))
+                           for i, row in enumerate(parameter["costs"][:p]) for j, cell in enumerate(row[:q])])
         return (f"A grid has {p} rows and {q} columns; cell (i, j) is in row i and column j, both "
                 f"counted from 0. Give every cell (i, j) an integer value f(i, j) from 0 to {r - 1}. "
                 f"Choosing value f for cell (i, j) costs c(i, j, f); each line below lists, for one "
