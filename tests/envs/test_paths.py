@@ -1,5 +1,6 @@
-"""HamiltonianPath and LongestPath: the path searches against brute force on small directed
-graphs, the scorers' rules on both paths."""
+"""HamiltonianPath and LongestPath: the path searches (the assignment-bound ones the
+environments use, and the older table searches) against brute force on small directed
+graphs and against each other on larger ones, the scorers' rules on both paths."""
 from __future__ import annotations
 
 import heapq
@@ -10,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scoring_paths import reward_on_both_paths, uses_kernel
-from rlve_fast.envs.graphs._path_search import cheapest_covering_walk, heaviest_simple_path
+from rlve_fast.envs.graphs._path_search import (cheapest_covering_walk, covering_walk_by_assignment,
+                                                heaviest_path_by_assignment, heaviest_simple_path)
 
 INF = float("inf")
 
@@ -75,6 +77,65 @@ def test_covering_walk_against_state_search(method):
         weight, walk = cheapest_covering_walk(n, arcs, INF, method)
         assert weight == expected, (n, arcs)
         assert set(walk) == set(range(n)) and walk_weight(arcs, walk) == weight
+
+
+def test_covering_walk_by_assignment_against_state_search():
+    rng = random.Random(84)
+    for _ in range(400):
+        n = rng.randint(1, 8)
+        arcs = random_digraph(rng, n)
+        expected = covering_walk_by_states(n, arcs)
+        if expected is None:
+            with pytest.raises(ValueError):
+                covering_walk_by_assignment(n, arcs, INF)
+            continue
+        weight, walk = covering_walk_by_assignment(n, arcs, INF)
+        assert weight == expected, (n, arcs)
+        assert set(walk) == set(range(n)) and walk_weight(arcs, walk) == weight
+
+
+def planted_digraph(rng, n, density):
+    """Like the generator: a Hamiltonian path of weights 1..n plus random lighter arcs."""
+    path = list(range(n))
+    rng.shuffle(path)
+    arcs = {(s, t): rng.randint(1, n) for s, t in zip(path, path[1:])}
+    for s in range(n):
+        for t in range(n):
+            if s != t and (s, t) not in arcs and rng.random() < density:
+                arcs[s, t] = rng.randint(1, max(1, n // 2))
+    return [[s, t, w] for (s, t), w in arcs.items()]
+
+
+def test_covering_walk_by_assignment_against_held_karp():
+    rng = random.Random(85)
+    for n in (9, 11, 13, 15, 16):
+        for density in (0.0, 0.05, 0.15, 0.4, 0.8):
+            arcs = planted_digraph(rng, n, density)
+            weight, walk = covering_walk_by_assignment(n, arcs, INF)
+            assert weight == cheapest_covering_walk(n, arcs, INF)[0], (n, arcs)
+            assert set(walk) == set(range(n)) and walk_weight(arcs, walk) == weight
+    # two strongly connected halves joined one way: 2 and 3 cannot reach 0 or 1
+    arcs = [[0, 1, 3], [1, 0, 2], [1, 2, 5], [2, 3, 1], [3, 2, 4]]
+    assert covering_walk_by_assignment(4, arcs, INF) == (3 + 5 + 1, [0, 1, 2, 3])
+
+
+def test_heaviest_path_by_assignment():
+    rng = random.Random(86)
+    for _ in range(400):
+        n = rng.randint(1, 8)
+        arcs = random_digraph(rng, n)
+        weight, path = heaviest_path_by_assignment(n, arcs, INF)
+        assert weight == heaviest_by_enumeration(n, arcs), (n, arcs)
+        assert len(set(path)) == len(path) >= 1 and walk_weight(arcs, path) == weight
+    for n in (10, 12, 14, 16):
+        for density in (0.05, 0.15, 0.3, 0.6, 0.95):
+            arcs = [[s, t, rng.randint(1, n)] for s in range(n) for t in range(n) if s != t and rng.random() < density]
+            weight, path = heaviest_path_by_assignment(n, arcs, INF)
+            assert weight == heaviest_simple_path(n, arcs, INF)[0], (n, arcs)
+            assert len(set(path)) == len(path) >= 1 and walk_weight(arcs, path) == weight
+    assert heaviest_path_by_assignment(3, [], INF) == (0, [0])
+    # weights too large for the assignment's cost scale fall back to the table search
+    assert heaviest_path_by_assignment(3, [[0, 1, 10 ** 12], [1, 2, 5]], INF) == (10 ** 12 + 5, [0, 1, 2])
 
 
 def test_covering_walk_methods_agree_on_larger_graphs():

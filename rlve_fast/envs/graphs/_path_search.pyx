@@ -1,6 +1,13 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 """Exact path searches on directed weighted graphs of at most 63 vertices (compiled; each
-takes a deadline and returns None when it passes):
+takes a deadline and returns None when it passes).
+
+The environments use the assignment-bound searches (``covering_walk_by_assignment``,
+``heaviest_path_by_assignment``; see the section below): each path problem is a tour
+through a dummy vertex, relaxed to the assignment problem and split on subtours
+(Carpaneto-Toth). Their bounds are tight on these random graphs: a few dozen nodes at 30
+vertices. The older searches stay as independent checks (and as the fallback for weights
+too large for the assignment's cost scale):
 
 * ``cheapest_covering_walk`` (HamiltonianPath): the lightest walk visiting every vertex,
   repeats allowed. A walk is its order of first visits joined by shortest paths, so this
@@ -13,7 +20,7 @@ takes a deadline and returns None when it passes):
   reachable."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free, PyMem_Realloc
 from libc.stdint cimport int64_t, int32_t, uint64_t, uint32_t, uint16_t, int8_t
-from libc.string cimport memset
+from libc.string cimport memcpy, memset
 
 from rlve_fast._core.clock cimport past
 from rlve_fast.envs.graphs._bits cimport lowest_bit, popcount64, zeroed
@@ -567,3 +574,432 @@ def heaviest_simple_path(int n, edges, double deadline):
         PyMem_Free(w)
         PyMem_Free(s.memo.slots)
         PyMem_Free(s)
+
+
+# ----------------------------------------------------------------------------------------
+# Assignment-bound branch and bound (both path problems, as tours through a dummy vertex)
+#
+# A path p1 .. pk is the cycle dummy -> p1 -> ... -> pk -> dummy, every other vertex being
+# assigned to itself (LongestPath: "skipped"; HamiltonianPath forbids that). Relaxing "one
+# cycle through the dummy" to "any assignment of successors" gives the assignment problem,
+# whose optimum bounds the path's; a solution that still has cycles of two or more real
+# vertices (subtours) is split as Carpaneto and Toth do: for the subtour's free arcs
+# f1 .. fr, child i forbids fi and keeps f1 .. f(i-1). A child differs from its parent only
+# in costs that went up, so its assignment is the parent's with the rows that lost their
+# column re-augmented (O(m^2) each, Hungarian shortest augmenting paths with potentials).
+
+cdef int64_t BIG = 1LL << 34           # a forbidden cell; any total that reaches it is infeasible
+cdef int64_t HUGE = 1LL << 62
+
+
+cdef struct APNode:
+    int64_t *cost       # m x m, row-major (0-based)
+    int64_t *u          # row potentials, 1-based (m + 1)
+    int64_t *v          # column potentials, 1-based, v[0] scratch
+    int *p              # p[j]: 1-based row assigned to column j (0: none)
+    int *fsucc          # kept (forced) arc out of each vertex, -1 if none
+    int *fpred
+    int64_t value
+
+
+cdef struct APSearch:
+    int m, dummy
+    int64_t best
+    int *best_succ
+    int64_t *minv
+    int *way
+    char *used
+    long long steps
+    double deadline
+    bint timed_out
+
+
+cdef size_t node_bytes(int m) noexcept:
+    return (m * m + 2 * (m + 1)) * sizeof(int64_t) + (3 * m + 1) * sizeof(int)
+
+
+cdef void node_bind(APNode *node, char *block, int m) noexcept:
+    """Point the node's arrays into one block of node_bytes(m) bytes (copied as a whole)."""
+    node.cost = <int64_t *> block
+    node.u = node.cost + m * m
+    node.v = node.u + (m + 1)
+    node.p = <int *> (node.v + (m + 1))
+    node.fsucc = node.p + (m + 1)
+    node.fpred = node.fsucc + m
+
+
+cdef void augment(APSearch *s, APNode *node, int row) noexcept:
+    """Assign the 1-based ``row`` (unassigned; every other assigned row tight, all reduced
+    costs non-negative) along a shortest augmenting path, updating the potentials."""
+    cdef int m = s.m, j, j0 = 0, j1, i0
+    cdef int64_t delta, cur
+    cdef int64_t *cost = node.cost
+    cdef int64_t *u = node.u
+    cdef int64_t *v = node.v
+    cdef int *p = node.p
+    for j in range(m + 1):
+        s.minv[j] = HUGE
+        s.used[j] = 0
+    p[0] = row
+    while True:
+        s.used[j0] = 1
+        i0 = p[j0]
+        delta = HUGE
+        j1 = 0
+        for j in range(1, m + 1):
+            if not s.used[j]:
+                cur = cost[(i0 - 1) * m + j - 1] - u[i0] - v[j]
+                if cur < s.minv[j]:
+                    s.minv[j] = cur
+                    s.way[j] = j0
+                if s.minv[j] < delta:
+                    delta = s.minv[j]
+                    j1 = j
+        for j in range(m + 1):
+            if s.used[j]:
+                u[p[j]] += delta
+                v[j] -= delta
+            else:
+                s.minv[j] -= delta
+        j0 = j1
+        if p[j0] == 0:
+            break
+    while j0:
+        j1 = s.way[j0]
+        p[j0] = p[j1]
+        j0 = j1
+
+
+cdef void node_settle(APSearch *s, APNode *node) noexcept:
+    """Re-assign every row whose column became forbidden, then total the assignment."""
+    cdef int m = s.m, j, k = 0
+    cdef int loose[64]
+    cdef int64_t total = 0
+    for j in range(1, m + 1):
+        if node.p[j] and node.cost[(node.p[j] - 1) * m + j - 1] >= BIG:
+            loose[k] = node.p[j]
+            k += 1
+            node.p[j] = 0
+    for j in range(k):
+        augment(s, node, loose[j])
+    for j in range(1, m + 1):
+        total += node.cost[(node.p[j] - 1) * m + j - 1]
+    node.value = total if total < BIG else BIG
+
+
+cdef void node_keep(APSearch *s, APNode *node, int x, int y) noexcept:
+    """Force the arc x -> y (it is in the node's assignment): every other cell of its row and
+    column is forbidden, and so is the arc that would close its chain of kept arcs into a
+    cycle of real vertices."""
+    cdef int m = s.m, j, start = x, end = y
+    cdef int64_t keep = node.cost[x * m + y]
+    for j in range(m):
+        node.cost[x * m + j] = BIG
+        node.cost[j * m + y] = BIG
+    node.cost[x * m + y] = keep
+    node.fsucc[x] = y
+    node.fpred[y] = x
+    while node.fpred[start] >= 0 and start != y:
+        start = node.fpred[start]
+    while node.fsucc[end] >= 0 and end != x:
+        end = node.fsucc[end]
+    if start != s.dummy and end != s.dummy and node.fsucc[end] < 0:
+        node.cost[end * m + start] = BIG
+
+
+cdef void ap_search(APSearch *s, APNode *node, int depth) noexcept:
+    """Depth-first over the subtour splits of ``node`` (already settled, value < best)."""
+    cdef int m = s.m, i, j, x, length, free_count, best_free = 1 << 30, r = 0, a
+    cdef int succ[64]
+    cdef char seen[64]
+    cdef int cycle[64]
+    cdef int chosen[64]
+    cdef int order[64]
+    cdef int64_t values[64]
+    cdef size_t size = node_bytes(m)
+    cdef char *block
+    cdef APNode child
+    s.steps += 1
+    if past(s.deadline, s.steps):
+        s.timed_out = True
+        return
+    for j in range(1, m + 1):
+        succ[node.p[j] - 1] = j - 1
+    # the subtour with the fewest free arcs
+    memset(seen, 0, m)
+    for i in range(m):
+        if seen[i]:
+            continue
+        length = 0
+        free_count = 0
+        x = i
+        while not seen[x]:
+            seen[x] = 1
+            cycle[length] = x
+            length += 1
+            x = succ[x]
+        if length < 2 or _contains(cycle, length, s.dummy):
+            continue
+        for j in range(length):
+            if node.fsucc[cycle[j]] != succ[cycle[j]]:
+                free_count += 1
+        if free_count < best_free:
+            best_free = free_count
+            r = 0
+            for j in range(length):
+                if node.fsucc[cycle[j]] != succ[cycle[j]]:
+                    chosen[r] = cycle[j]
+                    r += 1
+    if best_free == 1 << 30:  # one cycle through the dummy: a path
+        if node.value < s.best:
+            s.best = node.value
+            for i in range(m):
+                s.best_succ[i] = succ[i]
+        return
+    block = <char *> PyMem_Malloc(size)
+    if block == NULL:
+        s.timed_out = True
+        return
+    node_bind(&child, block, m)
+    # bound every child first, then descend cheapest first
+    for i in range(r):
+        _make_child(s, node, &child, chosen, i, size)
+        values[i] = child.value
+        a = i
+        while a > 0 and values[order[a - 1]] > values[i]:
+            order[a] = order[a - 1]
+            a -= 1
+        order[a] = i
+    for a in range(r):
+        i = order[a]
+        if values[i] >= s.best:
+            break
+        _make_child(s, node, &child, chosen, i, size)
+        ap_search(s, &child, depth + 1)
+        if s.timed_out:
+            break
+    PyMem_Free(block)
+
+
+cdef inline bint _contains(int *items, int count, int x) noexcept:
+    cdef int i
+    for i in range(count):
+        if items[i] == x:
+            return True
+    return False
+
+
+cdef void _make_child(APSearch *s, APNode *parent, APNode *child, int *chosen, int i, size_t size) noexcept:
+    """Child i of the split over the free arcs chosen[j] -> succ: drop arc i, keep 0 .. i-1."""
+    cdef int m = s.m, j, x, y
+    cdef int succ_of[64]
+    for j in range(1, m + 1):
+        succ_of[parent.p[j] - 1] = j - 1
+    memcpy(child.cost, parent.cost, size)
+    for j in range(i):
+        node_keep(s, child, chosen[j], succ_of[chosen[j]])
+    x, y = chosen[i], succ_of[chosen[i]]
+    child.cost[x * m + y] = BIG
+    node_settle(s, child)
+
+
+cdef object assignment_search(int m, int64_t *cost, int *start_succ, int64_t start_value, double deadline):
+    """(least cost, successor of each of the m vertices) of an assignment that is a single
+    cycle through vertex m - 1 plus fixed points (where the diagonal allows them), or None
+    on timeout; a cost of BIG or more means there is none. ``start_succ`` (or NULL) is a
+    known solution of ``start_value``."""
+    cdef APSearch s
+    cdef APNode root
+    cdef char *block = NULL
+    cdef int i
+    memset(&s, 0, sizeof(APSearch))
+    s.m, s.dummy, s.deadline, s.best = m, m - 1, deadline, BIG
+    s.best_succ = <int *> zeroed(m * sizeof(int))
+    s.minv = <int64_t *> zeroed((m + 1) * sizeof(int64_t))
+    s.way = <int *> zeroed((m + 1) * sizeof(int))
+    s.used = <char *> zeroed(m + 1)
+    try:
+        if start_succ != NULL and start_value < BIG:
+            s.best = start_value
+            for i in range(m):
+                s.best_succ[i] = start_succ[i]
+        block = <char *> zeroed(node_bytes(m))
+        node_bind(&root, block, m)
+        memcpy(root.cost, cost, m * m * sizeof(int64_t))
+        for i in range(m):
+            root.fsucc[i] = root.fpred[i] = -1
+        for i in range(1, m + 1):
+            augment(&s, &root, i)
+        node_settle(&s, &root)
+        if root.value < s.best:
+            ap_search(&s, &root, 0)
+        if s.timed_out:
+            return None
+        return s.best, [s.best_succ[i] for i in range(m)]
+    finally:
+        PyMem_Free(block)
+        PyMem_Free(s.best_succ)
+        PyMem_Free(s.minv)
+        PyMem_Free(s.way)
+        PyMem_Free(s.used)
+
+
+def heaviest_path_by_assignment(int n, edges, double deadline):
+    """As ``heaviest_simple_path``, by the assignment-bound search: arc u -> v costs
+    W - w(u, v), skipping a vertex (and the dummy's own arcs) costs W, so a path of weight
+    x costs (n + 1) W - x."""
+    cdef int m = n + 1, i, j, v, x
+    cdef int64_t top = 0, gain, total
+    cdef int64_t *w = NULL
+    cdef int64_t *cost = NULL
+    cdef int *start = NULL
+    cdef uint64_t visited
+    if not 1 <= n <= 63:
+        raise ValueError("the compiled search handles 1 to 63 vertices")
+    try:
+        w = <int64_t *> zeroed(n * n * sizeof(int64_t))
+        for i in range(n * n):
+            w[i] = -1
+        for e in edges:
+            i, j = e[0], e[1]
+            if i != j and e[2] > w[i * n + j]:
+                if e[2] < 0:
+                    raise ValueError("arc weights must be non-negative")
+                w[i * n + j] = e[2]
+                if e[2] > top:
+                    top = e[2]
+        if top * m >= BIG >> 4:  # costs this large would reach the forbidden mark
+            return heaviest_simple_path(n, edges, deadline)
+        cost = <int64_t *> zeroed(m * m * sizeof(int64_t))
+        for i in range(m):
+            for j in range(m):
+                if i == j == n:
+                    cost[i * m + j] = BIG  # the path has a first vertex (an empty one weighs as much)
+                elif i == j or i == n or j == n:
+                    cost[i * m + j] = top
+                elif w[i * n + j] >= 0:
+                    cost[i * m + j] = top - w[i * n + j]
+                else:
+                    cost[i * m + j] = BIG
+        # a first path: from the best start, always the heaviest arc to a new vertex
+        start = <int *> zeroed(m * sizeof(int))
+        best_gain, best_first = -1, 0
+        for v in range(n):
+            visited, x, gain = (<uint64_t> 1) << v, v, 0
+            while True:
+                j = -1
+                for i in range(n):
+                    if not (visited >> i & 1) and w[x * n + i] >= 0 and (j < 0 or w[x * n + i] > w[x * n + j]):
+                        j = i
+                if j < 0:
+                    break
+                gain += w[x * n + j]
+                visited |= (<uint64_t> 1) << j
+                x = j
+            if gain > best_gain:
+                best_gain, best_first = gain, v
+        for i in range(m):
+            start[i] = i
+        visited, x = (<uint64_t> 1) << best_first, best_first
+        start[n] = x
+        while True:
+            j = -1
+            for i in range(n):
+                if not (visited >> i & 1) and w[x * n + i] >= 0 and (j < 0 or w[x * n + i] > w[x * n + j]):
+                    j = i
+            if j < 0:
+                break
+            start[x] = j
+            visited |= (<uint64_t> 1) << j
+            x = j
+        start[x] = n
+        total = m * top - best_gain
+        found = assignment_search(m, cost, start, total, deadline)
+        if found is None:
+            return None
+        value, succ = found
+        x = succ[n]
+        path = []
+        while x != n:
+            path.append(x)
+            x = succ[x]
+        return m * top - value, path or [0]  # an empty path: any one vertex
+    finally:
+        PyMem_Free(w)
+        PyMem_Free(cost)
+        PyMem_Free(start)
+
+
+def covering_walk_by_assignment(int n, edges, double deadline):
+    """As ``cheapest_covering_walk``: a Hamiltonian path on the shortest-path distances
+    (the dummy's arcs cost 0, the diagonal is forbidden), by the assignment-bound search."""
+    cdef bytes d_bytes, nxt_bytes
+    cdef const int64_t *d
+    cdef const int32_t *nxt
+    cdef int m = n + 1, i, j, s, u, v, x
+    cdef int64_t *cost = NULL
+    cdef int *start = NULL
+    cdef int *order = NULL
+    cdef uint64_t mask
+    cdef int64_t walk_cost, best_cost = BIG
+    if not 1 <= n <= 63:
+        raise ValueError("the compiled search handles 1 to 63 vertices")
+    d_bytes, nxt_bytes = _distances(n, edges)
+    d = <const int64_t *> (<const char *> d_bytes)
+    nxt = <const int32_t *> (<const char *> nxt_bytes)
+    for i in range(n * n):
+        if d[i] < FAR and d[i] * m >= BIG >> 4:  # distances this long would reach the forbidden mark
+            return cheapest_covering_walk(n, edges, deadline)
+    try:
+        cost = <int64_t *> zeroed(m * m * sizeof(int64_t))
+        start = <int *> zeroed(m * sizeof(int))
+        order = <int *> zeroed(n * sizeof(int))
+        for i in range(m):
+            for j in range(m):
+                if i == j:
+                    cost[i * m + j] = BIG
+                elif i == n or j == n:
+                    cost[i * m + j] = 0
+                else:
+                    cost[i * m + j] = d[i * n + j] if d[i * n + j] < FAR else BIG
+        # a first walk: nearest unvisited vertex from every start (keeping the rest reachable)
+        for s in range(n):
+            mask, v, walk_cost = (<uint64_t> 1) << s, s, 0
+            order[0] = s
+            for x in range(1, n):
+                u = -1
+                for j in range(n):
+                    if not (mask >> j & 1) and d[v * n + j] < FAR and (u < 0 or d[v * n + j] < d[v * n + u]):
+                        for i in range(n):
+                            if not (mask >> i & 1) and i != j and d[j * n + i] >= FAR:
+                                break
+                        else:
+                            u = j
+                if u < 0:
+                    walk_cost = BIG
+                    break
+                walk_cost += d[v * n + u]
+                mask |= (<uint64_t> 1) << u
+                order[x] = v = u
+            if walk_cost < best_cost:
+                best_cost = walk_cost
+                start[n] = order[0]
+                for x in range(n - 1):
+                    start[order[x]] = order[x + 1]
+                start[order[n - 1]] = n
+        found = assignment_search(m, cost, start if best_cost < BIG else NULL, best_cost, deadline)
+        if found is None:
+            return None
+        value, succ = found
+        if value >= BIG:
+            raise ValueError("no walk visits every vertex")
+        x = succ[n]
+        visit = []
+        while x != n:
+            visit.append(x)
+            x = succ[x]
+        return value, _expand(n, nxt, visit)
+    finally:
+        PyMem_Free(cost)
+        PyMem_Free(start)
+        PyMem_Free(order)

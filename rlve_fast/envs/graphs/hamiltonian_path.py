@@ -1,6 +1,8 @@
 """HamiltonianPath: in a directed weighted graph with a planted path through every vertex,
 find the lightest walk that visits every vertex at least once (repeats allowed). The
-optimum is A* over (visited set, last vertex) on shortest-path distances (compiled).
+optimum is the lightest Hamiltonian path on the shortest-path distances, found by a
+compiled branch and bound on the assignment relaxation (the path closed through a dummy
+vertex; subtours split as Carpaneto-Toth do).
 
 Answer: the walk "p1 p2 ... pk". Reward: (optimum/weight)^5 for a walk along arcs of the
 graph that visits every vertex; anything else is -0.5; no list of integers is -1."""
@@ -40,9 +42,9 @@ class HamiltonianPath(WalkEnvironment):
         parameter["edges"] = edges
 
     def solve(self, parameter):
-        from rlve_fast.envs.graphs._path_search import cheapest_covering_walk
+        from rlve_fast.envs.graphs._path_search import covering_walk_by_assignment
 
-        found = cheapest_covering_walk(parameter["N"], parameter["edges"], deadline.deadline_at())
+        found = covering_walk_by_assignment(parameter["N"], parameter["edges"], deadline.deadline_at())
         if found is None:
             deadline.check()
         weight, walk = found

@@ -1,6 +1,7 @@
 """LongestPath: in a random directed weighted graph, find the heaviest path that repeats no
-vertex (the optimum: compiled depth-first branch and bound with a table of the best weight
-per visited set and last vertex). Upstream stores only the optimum (no reference answer).
+vertex (the optimum: a compiled branch and bound on the assignment relaxation, the path
+closed through a dummy vertex and unused vertices assigned to themselves; subtours split as
+Carpaneto-Toth do). Upstream stores only the optimum (no reference answer).
 
 Answer: the path "p1 p2 ... pk". Reward: (weight/optimum)^5 for a path along arcs of the
 graph without repeats; a repeat, an out-of-range vertex or a missing arc is -0.5; an empty
@@ -34,9 +35,9 @@ class LongestPath(WalkEnvironment):
     @staticmethod
     def heaviest(parameter):
         """(greatest path weight, a path reaching it)."""
-        from rlve_fast.envs.graphs._path_search import heaviest_simple_path
+        from rlve_fast.envs.graphs._path_search import heaviest_path_by_assignment
 
-        found = heaviest_simple_path(parameter["N"], parameter["edges"], deadline.deadline_at())
+        found = heaviest_path_by_assignment(parameter["N"], parameter["edges"], deadline.deadline_at())
         if found is None:
             deadline.check()
         return found
