@@ -1,86 +1,149 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 """Compiled window count of MonochromeBlockCounting (twin: ``window_subsets`` in
-monochrome_block_counting.py): subsets of {1..t} whose sum lies in [low, high], modulo up to
-16 primes below 2**30 at once (one 64-byte row of residues per partial sum)."""
-from libc.stdint cimport int32_t
+monochrome_block_counting.py): subsets of {1..t} whose sum lies in [low, high], modulo primes
+below 2**31, one prime at a time over a table of 4-byte residues indexed by the partial sum.
+
+The 0/1-knapsack update of item i (s from the top down: table[s] += table[s - i]) streams the
+whole table once per item, so it is run cache-blocked: a block of consecutive items sweeps the
+table in tiles of TILE rows from the top down, item number k of the block shifted up by the
+sum of the block's items after the first up to k (its ``offset``). Item k then reads rows
+that item k - 1 has already finished and that item k has not touched yet, exactly as in the
+item-by-item order, and a tile and its shifted copies stay in the L2 cache for the whole block."""
+from libc.stdint cimport uint32_t, uint64_t
 from libc.stdlib cimport calloc, free
 
 from rlve_fast._core.clock cimport monotonic_now
-
-DEF LANES = 16
 
 cdef extern from *:
     """
     #include <stdint.h>
     #if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__)
-    #define MB_CLONES __attribute__((target_clones("avx2", "default")))
+    #define MB_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
     #else
     #define MB_CLONES
     #endif
-    /* Adding item i: rows s = top down to bottom get row s - i added, 16 residues per row
-       (below 2**30, so sums fit and signed compares vectorize; AVX2 where the CPU has it). */
-    MB_CLONES static void mb_add_item(int32_t *table, long top, long bottom, long i,
-                                      const int32_t *prime) {
-        for (long s = top; s >= bottom; s--) {
-            int32_t *restrict dst = table + s * 16;
-            const int32_t *restrict src = table + (s - i) * 16;
-            for (int k = 0; k < 16; k++) {
-                int32_t v = dst[k] + src[k];
-                dst[k] = v >= prime[k] ? v - prime[k] : v;
-            }
+    /* rows s = top down to bottom (bottom >= i >= 16) get row s - i added mod p < 2**31:
+       16 rows at a time, whose sources all lie below them (i >= 16), so the chunk may be
+       read and written as a vector; min(v, v - p) is v mod p for v < 2p (unsigned wrap). */
+    static inline void mb_chunk(uint32_t *restrict dst, const uint32_t *restrict src, uint32_t p) {
+        for (int j = 0; j < 16; j++) {
+            uint32_t v = dst[j] + src[j];
+            uint32_t w = v - p;
+            dst[j] = w < v ? w : v;
+        }
+    }
+    MB_CLONES static void mb_add_range(uint32_t *table, long top, long bottom, long i, uint32_t p) {
+        long s = top;
+        for (; s - 15 >= bottom; s -= 16)
+            mb_chunk(table + s - 15, table + s - 15 - i, p);
+        for (; s >= bottom; s--) {
+            uint32_t v = table[s] + table[s - i];
+            uint32_t w = v - p;
+            table[s] = w < v ? w : v;
         }
     }
     """
-    void mb_add_item(int32_t *table, long top, long bottom, long i, const int32_t *prime) noexcept nogil
+    void mb_add_range(uint32_t *table, long top, long bottom, long i, uint32_t p) noexcept nogil
+
+DEF TILE = 4096          # rows per tile (16 KiB)
+DEF BLOCK_SPAN = 65536   # rows a block's offsets may span (with a tile, well inside L2)
+
+
+cdef bint _count_mod(uint32_t *table, long t, long low, long high, uint32_t p, double deadline,
+                     uint64_t *out) noexcept nogil:
+    """out[0] = the window count mod p; False once the deadline has passed."""
+    cdef long i, s, k, first, last, reach, total = t * (t + 1) // 2
+    cdef long offset[64]
+    cdef long top[64]
+    cdef long bottom[64]
+    cdef long count, tile_top, tile_low, lowest, highest, row_top, row_bottom
+    cdef uint32_t v, w
+    cdef uint64_t acc = 0
+    for s in range(high + 1):
+        table[s] = 0
+    table[0] = 1
+    reach = 0
+    i = 1
+    while i <= t:
+        # gather a block of items i .. with their bands [bottom, top] of useful partial sums
+        count = 0
+        while i <= t and count < 64:
+            reach += i
+            top[count] = reach if reach < high else high
+            # partial sums below low - (what items i+1..t still add) cannot reach the window
+            bottom[count] = low - (total - reach)
+            if bottom[count] < i:
+                bottom[count] = i
+            offset[count] = 0 if count == 0 else offset[count - 1] + i
+            count += 1
+            i += 1
+            if i < 16 or offset[count - 1] > BLOCK_SPAN:
+                break
+        first = i - count
+        if first < 16:  # tiny items: plain pass (their bands are tiny too)
+            for k in range(count):
+                for s in range(top[k], bottom[k] - 1, -1):
+                    v = table[s] + table[s - first - k]
+                    w = v - p
+                    table[s] = w if w < v else v
+            continue
+        highest = -1
+        lowest = high + 1
+        for k in range(count):
+            if bottom[k] <= top[k]:
+                if top[k] - offset[k] > highest:
+                    highest = top[k] - offset[k]
+                if bottom[k] - offset[k] < lowest:
+                    lowest = bottom[k] - offset[k]
+        tile_top = highest
+        while tile_top >= lowest:
+            tile_low = tile_top - TILE + 1
+            if tile_low < lowest:
+                tile_low = lowest
+            for k in range(count):
+                row_top = tile_top + offset[k]
+                if row_top > top[k]:
+                    row_top = top[k]
+                row_bottom = tile_low + offset[k]
+                if row_bottom < bottom[k]:
+                    row_bottom = bottom[k]
+                if row_bottom <= row_top:
+                    mb_add_range(table, row_top, row_bottom, first + k, p)
+            tile_top = tile_low - 1
+        if monotonic_now() > deadline:
+            return False
+    for s in range(low, high + 1):
+        acc += table[s]
+    out[0] = acc % p
+    return True
 
 
 def window_subsets_mod(long t, long low, long high, moduli, double deadline):
-    """[sum over subsets S of {1..t} with low <= sum(S) <= high] mod each of ``moduli``
-    (at most 16 primes below 2**30); None once the deadline has passed."""
-    cdef Py_ssize_t count = len(moduli), lane
-    cdef int32_t prime[LANES]
-    cdef int32_t *table
-    cdef int32_t *dst
-    cdef const int32_t *src
-    cdef int32_t v
-    cdef long i, s, reach = 0, rest, top, bottom
+    """[number of subsets S of {1..t} with low <= sum(S) <= high] mod each of ``moduli``
+    (primes below 2**31); None once the deadline has passed."""
     cdef long total = t * (t + 1) // 2
-    cdef unsigned long long acc[LANES]
-    cdef bint timed_out = False
-    if count > LANES:
-        raise ValueError("at most %d moduli" % LANES)
-    for lane in range(LANES):
-        prime[lane] = moduli[lane] if lane < count else 1 << 29
-        acc[lane] = 0
+    cdef uint32_t *table
+    cdef uint32_t p
+    cdef uint64_t residue = 0
+    cdef bint ok = True
+    residues = []
     if high > total:
         high = total
     if low < 0:
         low = 0
     if low > high:
-        return [0] * count
-    table = <int32_t *> calloc((high + 1) * LANES, sizeof(int32_t))
+        return [0] * len(moduli)
+    table = <uint32_t *> calloc(high + 1, sizeof(uint32_t))
     if table == NULL:
         raise MemoryError()
     try:
-        with nogil:
-            for lane in range(LANES):
-                table[lane] = 1  # the empty subset
-            for i in range(1, t + 1):
-                reach += i  # largest sum of {1..i}
-                rest = total - reach  # what items i+1..t can still add
-                top = min(reach, high)
-                # partial sums below low - rest can no longer reach the window
-                bottom = max(i, low - rest)
-                mb_add_item(table, top, bottom, i, prime)
-                if (i & 15) == 0 and monotonic_now() > deadline:
-                    timed_out = True
-                    break
-            if not timed_out:
-                for s in range(low, high + 1):
-                    for lane in range(LANES):
-                        acc[lane] += table[s * LANES + lane]
-        if timed_out:
-            return None
-        return [acc[lane] % prime[lane] for lane in range(count)]
+        for modulus in moduli:
+            p = modulus
+            with nogil:
+                ok = _count_mod(table, t, low, high, p, deadline, &residue)
+            if not ok:
+                return None
+            residues.append(residue)
+        return residues
     finally:
         free(table)
