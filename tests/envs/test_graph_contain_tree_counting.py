@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rlve_fast.envs.graphs.graph_contain_tree_counting import count_embeddings, count_embeddings_python
+from rlve_fast.envs.graphs._graph_common import adjacency_masks
+from rlve_fast.envs.graphs.graph_contain_tree_counting import (count_embeddings, count_embeddings_python,
+                                                               cut_vertices, subtree_plan)
 from scoring_paths import reward_on_both_paths
 
 ENV = "GraphContainTreeCounting"
@@ -33,6 +35,80 @@ def test_count_against_all_permutations():
         expected = brute(n, graph, tree)
         assert count_embeddings(n, graph, tree) == expected
         assert count_embeddings_python(n, graph, tree) == expected
+
+
+def all_sets_sum(n, graph, tree):
+    """The plain inclusion-exclusion over every vertex set X of G, with the tree DP per X."""
+    adj = adjacency_masks(n, graph)
+    links = [[] for _ in range(n)]
+    for u, v in tree:
+        links[u].append(v)
+        links[v].append(u)
+    parent, order = [-1] * n, [0]
+    for u in order:
+        for v in links[u]:
+            if v != parent[u]:
+                parent[v] = u
+                order.append(v)
+    total = 0
+    for X in range(1, 1 << n):
+        inside = [x for x in range(n) if X >> x & 1]
+        f = {}
+        for u in reversed(order):
+            f[u] = {}
+            for x in inside:
+                product = 1
+                for c in links[u]:
+                    if c != parent[u]:
+                        product *= sum(f[c][y] for y in inside if adj[x] >> y & 1)
+                f[u][x] = product
+        hom = sum(f[0].values())
+        total += -hom if (n - len(inside)) % 2 else hom
+    return total
+
+
+def planted_graph(rng, n, tree, extra):
+    perm = list(range(n))
+    rng.shuffle(perm)
+    edges = {(min(perm[u], perm[v]), max(perm[u], perm[v])) for u, v in tree}
+    pairs = [(u, v) for u in range(n) for v in range(u + 1, n)]
+    return sorted(edges | set(rng.sample(pairs, min(extra, len(pairs)))))
+
+
+def test_connected_dominating_sum_against_all_sets():
+    # sparse graphs (many cut vertices, few connected dominating sets) through dense ones,
+    # disconnected graphs (count 0), stars and paths (one class, a chain of classes)
+    rng = random.Random(11)
+    for trial in range(120):
+        n = rng.randint(2, 10)
+        tree = [(0, v) for v in range(1, n)] if trial % 10 == 0 else (
+            [(v - 1, v) for v in range(1, n)] if trial % 10 == 1 else random_tree(rng, n))
+        if trial % 3 == 2:
+            pairs = [(u, v) for u in range(n) for v in range(u + 1, n)]
+            graph = rng.sample(pairs, rng.randint(0, len(pairs)))
+        else:
+            graph = planted_graph(rng, n, tree, rng.randint(0, n * n // 2))
+        expected = all_sets_sum(n, graph, tree)
+        assert count_embeddings(n, graph, tree) == expected, (n, graph, tree)
+        assert count_embeddings_python(n, graph, tree) == expected, (n, graph, tree)
+
+
+def test_medium_instances_compiled_against_twin():
+    rng = random.Random(12)
+    for n, extra in ((12, 4), (12, 40), (13, 20), (14, 70)):
+        tree = random_tree(rng, n)
+        graph = planted_graph(rng, n, tree, extra)
+        assert count_embeddings(n, graph, tree) == count_embeddings_python(n, graph, tree)
+
+
+def test_cut_vertices_and_plan():
+    # a path 0-1-2-3: the inner vertices cut it; a triangle has none
+    assert cut_vertices(4, adjacency_masks(4, [(0, 1), (1, 2), (2, 3)])) == 0b0110
+    assert cut_vertices(3, adjacency_masks(3, [(0, 1), (1, 2), (0, 2)])) == 0
+    # a star: rooted at its centre, one class (the root) with n - 1 leaves
+    assert subtree_plan(5, [(0, v) for v in range(1, 5)]) == [[(-1, 4)]]
+    # a path on 5 vertices: rooted at the middle, one inner class (a vertex above a leaf)
+    assert subtree_plan(5, [(v - 1, v) for v in range(1, 5)]) == [[(-1, 1)], [(0, 2)]]
 
 
 def test_complete_graph_takes_every_permutation():

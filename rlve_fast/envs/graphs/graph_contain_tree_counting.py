@@ -2,9 +2,16 @@
 a graph G (both on N vertices) that send every tree edge (u, v) to a graph edge (p(u), p(v)).
 
 Answer: one integer. Reward: (min/max)^10 against the true count; an answer <= 0 is
-wrong-format (-1).  Solver: inclusion-exclusion over vertex sets X of G of the number of
-edge-preserving maps of T into G[X] (a tree DP), compiled, O(2^N * N * edges), exact
-modulo 2^128."""
+wrong-format (-1).
+
+Solver: inclusion-exclusion over vertex sets C of G of hom(C), the number of edge-preserving
+maps of T into G[C].  T is connected, so hom(X) is the sum of hom over the components of
+G[X]; a connected C is a component of exactly the sets C + Z with Z outside C's closed
+neighbourhood, whose signs cancel unless C dominates G.  So the count is the sum over the
+connected dominating sets C of (-1)^(N - |C|) hom(C), and each such C holds every cut vertex
+of G.  hom(C) is a tree DP over the classes of isomorphic rooted subtrees (one vector per
+class, the root chosen to make the fewest classes).  Compiled: O(2^(N - cut vertices) *
+classes * edges), exact modulo 2^128."""
 from __future__ import annotations
 
 import numpy as np
@@ -16,49 +23,102 @@ from rlve_fast.envs.graphs._graph_common import (adjacency_masks, bulk_generator
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 
-def rooted_tree(n: int, tree_edges):
-    """(order, parent, child_count) of the tree rooted at 0: order lists children first."""
+def _reach(adj, allowed: int, seed: int) -> int:
+    """The vertices of ``allowed`` connected to the vertex ``seed`` inside it (bit masks)."""
+    reach = frontier = 1 << seed
+    while frontier:
+        grown = 0
+        while frontier:
+            low = frontier & -frontier
+            grown |= adj[low.bit_length() - 1]
+            frontier ^= low
+        frontier = grown & allowed & ~reach
+        reach |= frontier
+    return reach
+
+
+def cut_vertices(n: int, adj) -> int:
+    """Bit mask of the vertices whose removal disconnects the (connected) graph."""
+    full = (1 << n) - 1
+    cut = 0
+    for v in range(n):
+        rest = full & ~(1 << v)
+        if rest and _reach(adj, rest, (rest & -rest).bit_length() - 1) != rest:
+            cut |= 1 << v
+    return cut
+
+
+def subtree_plan(n: int, tree_edges):
+    """The classes of isomorphic rooted subtrees for the best root: a list whose entries,
+    children first and the root last, are [(child class or -1 for a leaf, multiplicity), ...];
+    the root is the one leaving the fewest classes (each class costs one sweep of the edges)."""
     links = [[] for _ in range(n)]
     for u, v in tree_edges:
         links[u].append(v)
         links[v].append(u)
-    parent, order, stack = [-1] * n, [], [0]
-    seen = [False] * n
-    seen[0] = True
-    while stack:
-        u = stack.pop()
-        order.append(u)
-        for v in links[u]:
-            if not seen[v]:
-                seen[v] = True
-                parent[v] = u
-                stack.append(v)
-    if len(order) != n:
-        raise ValueError("the tree edges do not connect all vertices")
-    order.reverse()
-    child_count = [0] * n
-    for v in range(n):
-        if parent[v] >= 0:
-            child_count[parent[v]] += 1
-    return order, parent, child_count
+    best = None
+    for root in range(n):
+        parent, order = [-1] * n, [root]
+        for u in order:  # breadth first: parents before children
+            for v in links[u]:
+                if v != parent[u]:
+                    parent[v] = u
+                    order.append(v)
+        if len(order) != n:
+            raise ValueError("the tree edges do not connect all vertices")
+        shapes, plan, klass = {}, [], [0] * n
+        for u in reversed(order[1:]):
+            kids = sorted(klass[v] for v in links[u] if v != parent[u])
+            if not kids:
+                klass[u] = -1
+                continue
+            shape = tuple((d, kids.count(d)) for d in sorted(set(kids)))
+            if shape not in shapes:
+                shapes[shape] = len(plan)
+                plan.append(list(shape))
+            klass[u] = shapes[shape]
+        kids = sorted(klass[v] for v in links[root])
+        plan.append([(d, kids.count(d)) for d in sorted(set(kids))])
+        if best is None or len(plan) < len(best):
+            best = plan
+    return best
 
 
 def count_embeddings_python(n: int, graph_edges, tree_edges) -> int:
-    """The same inclusion-exclusion in plain Python (tests, no compiled core)."""
+    """The same sum in plain Python (tests, no compiled core)."""
+    if n == 1:
+        return 1
     adj = adjacency_masks(n, graph_edges)
-    order, parent, _ = rooted_tree(n, tree_edges)
-    total = 0
-    for subset in range(1, 1 << n):
+    full = (1 << n) - 1
+    if _reach(adj, full, 0) != full:
+        return 0  # a spanning tree cannot map onto a disconnected graph
+    forced = cut_vertices(n, adj)
+    plan = subtree_plan(n, tree_edges)
+    total, X = 0, forced
+    while True:
         deadline.check()
-        inside = [x for x in range(n) if subset >> x & 1]
-        product = [[1] * n for _ in range(n)]
-        for u in order[:-1]:
-            f = {x: sum(product[u][y] for y in inside if adj[x] >> y & 1) for x in inside}
-            for x in inside:
-                product[parent[u]][x] *= f[x]
-        hom = sum(product[order[-1]][x] for x in inside)
-        total += -hom if (n - len(inside)) % 2 else hom
-    return total
+        members = [x for x in range(n) if X >> x & 1]
+        cover = X
+        for x in members:
+            cover |= adj[x]
+        if cover == full and members and _reach(adj, X, members[0]) == X:
+            degree = {x: bin(adj[x] & X).count("1") for x in members}
+            sums = []  # sums[c][x]: sum of class c's values over x's neighbours in X
+
+            def value(x, shape):
+                product = 1
+                for d, m in shape:
+                    product *= (degree[x] if d < 0 else sums[d][x]) ** m
+                return product
+
+            for shape in plan[:-1]:
+                g = {x: value(x, shape) for x in members}
+                sums.append({x: sum(g[y] for y in members if adj[x] >> y & 1) for x in members})
+            hom = sum(value(x, plan[-1]) for x in members)
+            total += -hom if (n - len(members)) % 2 else hom
+        if X == full:
+            return total
+        X = ((X + 1) | forced) & full
 
 
 def count_embeddings(n: int, graph_edges, tree_edges) -> int:
@@ -66,8 +126,13 @@ def count_embeddings(n: int, graph_edges, tree_edges) -> int:
         from rlve_fast.envs.graphs._graph_contain_tree_counting_solver import count_embeddings as compiled
     except ImportError:
         return count_embeddings_python(n, graph_edges, tree_edges)
-    order, parent, child_count = rooted_tree(n, tree_edges)
-    return finished(compiled(n, adjacency_masks(n, graph_edges), order, parent, child_count, deadline.deadline_at()))
+    if n == 1:
+        return 1
+    adj = adjacency_masks(n, graph_edges)
+    full = (1 << n) - 1
+    if _reach(adj, full, 0) != full:
+        return 0
+    return finished(compiled(n, adj, cut_vertices(n, adj), subtree_plan(n, tree_edges), deadline.deadline_at()))
 
 
 class GraphContainTreeCounting(IntegerAnswerEnvironment):
