@@ -1,5 +1,5 @@
 """Minimum_CrossingEdges_GraphPartition: the branch and bound against every partition of
-small graphs, the scorer's rule."""
+small graphs and against a subset table on medium ones, the scorer's rule."""
 from __future__ import annotations
 
 import random
@@ -51,8 +51,46 @@ def test_known_values_and_limits():
     assert fewest_crossing_edges(6, 2, two_triangles, INF)[0] == 1
     with pytest.raises(ValueError):
         fewest_crossing_edges(4, 5, [], INF)
-    dense = [(u, v) for u in range(40) for v in range(u + 1, 40) if (u * v) % 7]
-    assert fewest_crossing_edges(40, 12, dense, 0.0) is None
+    rng = random.Random(1)
+    half_dense = [(u, v) for u in range(50) for v in range(u + 1, 50) if rng.random() < 0.5]
+    assert fewest_crossing_edges(50, 25, half_dense, 0.0) is None   # far too many nodes: times out
+
+
+def test_search_against_every_partition_medium():
+    """Up to 12 vertices, against a table over (set of placed vertices, parts used) built
+    part by part (each new part holds the lowest vertex not yet placed)."""
+    rng = random.Random(52)
+    for _ in range(40):
+        n = rng.randint(9, 12)
+        k = rng.randint(2, n - 1)
+        density = rng.choice([0.05, 0.15, 0.4, 0.7, 0.95])
+        edges = [(u, v) for u in range(n) for v in range(u + 1, n) if rng.random() < density]
+        inside = [0] * (1 << n)
+        for mask in range(1, 1 << n):
+            low = (mask & -mask).bit_length() - 1
+            rest = mask & ~(1 << low)
+            inside[mask] = inside[rest] + sum(1 for u, v in edges if (u == low and rest >> v & 1) or (v == low and rest >> u & 1))
+        full = (1 << n) - 1
+        best = {0: 0}
+        for _part in range(k):
+            nxt = {}
+            for mask, value in best.items():
+                free = full & ~mask
+                if not free:
+                    continue
+                low = free & -free
+                sub = free & ~low
+                while True:
+                    part = sub | low
+                    if nxt.get(mask | part, -1) < value + inside[part]:
+                        nxt[mask | part] = value + inside[part]
+                    if sub == 0:
+                        break
+                    sub = (sub - 1) & (free & ~low)
+            best = nxt
+        gold, parts = fewest_crossing_edges(n, k, edges, INF)
+        assert gold == len(edges) - best[full], (n, k, edges)
+        assert len(set(parts)) == k and crossing(parts, edges) == gold
 
 
 # a triangle 0-1-2 with a tail 2-3-4, split into K = 3 parts

@@ -1,7 +1,14 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 """Minimum_CrossingEdges_GraphPartition, compiled: the exact search for a partition into K
 non-empty parts with the fewest edges between parts, and the scorer (twin:
-``MinimumCrossingEdgesGraphPartition.score``)."""
+``MinimumCrossingEdgesGraphPartition.score``).
+
+The search places vertices one by one (breadth-first from high degrees) into an existing
+part or a new one. It starts from one big part of N - K + 1 vertices (peeling and swaps)
+beside K - 1 singletons, often optimal on these random graphs, and prunes with a bound on
+the edges that can still fall inside parts: exactly K - (parts used) unplaced vertices open
+parts and gain nothing; every other one gains at most its neighbours in its part, and at
+most that part's size, which grows by one per joining vertex (see most_internal_gain)."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport int64_t, int32_t
 from libc.string cimport memset
@@ -12,46 +19,60 @@ from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow
 
 
 cdef struct Split:
-    int n, k
+    int n, k, m
     const char *adj        # n x n
     const int *order       # vertices in the order they are placed
+    const int *back        # neighbours of v placed before it in that order
+    const int *edges_before  # [i]: edges among the first i vertices of the order
     int *part              # -1 = not placed yet
     int *best_part
     int *seen              # n x k: [v][q] = placed neighbours of v in part q
     int *placed_nbrs       # placed neighbours of v
-    int *spare             # scratch for the bound
+    int *size              # vertices in each part
+    int *gain_dp           # scratch for the bound (n + 1)
     int best
     long long steps
     double deadline
     bint timed_out
 
 
-cdef int bound_rest(Split *s, int i, int used) noexcept:
-    """Crossing edges the unplaced vertices must still add: each pays at least its placed
-    neighbours outside the part holding most of them, and the k - used vertices that will
-    open the missing parts pay for all their placed neighbours (the smallest such
-    surcharges are counted)."""
-    cdef int n = s.n, k = s.k, j, v, q, most, total = 0, need = k - used, count = 0, a, b, t
+cdef int most_internal_gain(Split *s, int i, int used) noexcept:
+    """An upper bound on the edges inside parts that the unplaced vertices can still add.
+    Exactly k - used of them open the missing parts (and gain nothing); each of the others
+    joins a part and gains at most its placed neighbours there plus its unplaced neighbours
+    placed before it, and at most the size of that part, which is at most the largest part
+    now (or 1) plus the number of joining vertices before it. A dynamic programme over the
+    unplaced vertices in order picks the joiners."""
+    cdef int n = s.n, k = s.k, j, v, q, most, gain, cap0 = 1, t, joiners, top, upto
+    cdef int *dp = s.gain_dp
+    joiners = (n - s.k) - (i - used)
+    for q in range(used):
+        if s.size[q] > cap0:
+            cap0 = s.size[q]
+    dp[0] = 0
+    for t in range(1, joiners + 1):
+        dp[t] = -1
+    top = 0
     for j in range(i, n):
         v = s.order[j]
         most = 0
         for q in range(used):
             if s.seen[v * k + q] > most:
                 most = s.seen[v * k + q]
-        total += s.placed_nbrs[v] - most
-        if need > 0:
-            s.spare[count] = most
-            count += 1
-    if need > 0:
-        # add the `need` smallest surcharges (partial selection sort: need is small or count is)
-        for a in range(need):
-            t = a
-            for b in range(a + 1, count):
-                if s.spare[b] < s.spare[t]:
-                    t = b
-            s.spare[a], s.spare[t] = s.spare[t], s.spare[a]
-            total += s.spare[a]
-    return total
+        gain = most + s.back[v] - s.placed_nbrs[v]
+        # dp[t]: most gain with t joiners among the vertices so far (the rest open parts)
+        upto = top + 1 if top < joiners else joiners
+        for t in range(upto, 0, -1):
+            if dp[t - 1] >= 0:
+                if gain < cap0 + t - 1:
+                    most = dp[t - 1] + gain
+                else:
+                    most = dp[t - 1] + cap0 + t - 1
+                if most > dp[t]:
+                    dp[t] = most
+        top = upto
+    # (an entry with more than k - used openers so far can no longer reach dp[joiners])
+    return dp[joiners] if dp[joiners] >= 0 else 0
 
 
 cdef void place(Split *s, int v, int q, int sign) noexcept:
@@ -61,6 +82,7 @@ cdef void place(Split *s, int v, int q, int sign) noexcept:
             s.seen[w * k + q] += sign
             s.placed_nbrs[w] += sign
     s.part[v] = q if sign > 0 else -1
+    s.size[q] += sign
 
 
 cdef void split_search(Split *s, int i, int used, int crossing) noexcept:
@@ -77,7 +99,8 @@ cdef void split_search(Split *s, int i, int used, int crossing) noexcept:
             for j in range(n):
                 s.best_part[j] = s.part[j]
         return
-    if crossing + bound_rest(s, i, used) >= s.best:
+    # final crossing = all edges - edges inside parts
+    if s.m - (s.edges_before[i] - crossing) - most_internal_gain(s, i, used) >= s.best:
         return
     v = s.order[i]
     if n - i > k - used:  # else every remaining vertex must open a part of its own
@@ -104,6 +127,46 @@ cdef void split_search(Split *s, int i, int used, int crossing) noexcept:
             place(s, v, used, -1)
 
 
+def _one_big_part(int n, int k, list nbrs):
+    """A good first partition: the densest set of n - k + 1 vertices that peeling (drop a
+    vertex of least degree inside) and then single swaps find, the others alone. Returns
+    (its crossing edges, the part of each vertex)."""
+    inside = set(range(n))
+    inner = [len(nbrs[v]) for v in range(n)]
+    while len(inside) > n - k + 1:
+        v = min(inside, key=lambda x: inner[x])
+        inside.discard(v)
+        for w in nbrs[v]:
+            inner[w] -= 1
+    improved = True
+    while improved:  # swap a vertex out for one in while that adds edges inside
+        improved = False
+        for a in list(inside):
+            for b in range(n):
+                if b in inside:
+                    continue
+                if inner[b] - (b in nbrs[a]) > inner[a]:
+                    inside.discard(a)
+                    for w in nbrs[a]:
+                        inner[w] -= 1
+                    inside.add(b)
+                    for w in nbrs[b]:
+                        inner[w] += 1
+                    improved = True
+                    break
+            if improved:
+                break
+    parts = [0] * n
+    q = 1
+    for v in range(n):
+        if v not in inside:
+            parts[v] = q
+            q += 1
+    inside_edges = sum(inner[v] for v in inside) // 2
+    total = sum(len(x) for x in nbrs) // 2
+    return total - inside_edges, parts
+
+
 def fewest_crossing_edges(int n, int k, edges, double deadline):
     """(fewest edges between parts, part of each vertex) over partitions of the n vertices
     into exactly k non-empty parts; None on timeout."""
@@ -115,12 +178,15 @@ def fewest_crossing_edges(int n, int k, edges, double deadline):
         raise ValueError("the compiled search handles at most 64 vertices")
     table = bytearray(n * n)
     degree = [0] * n
+    nbrs = [set() for _ in range(n)]
     for e in edges:
         u, v = e[0], e[1]
         if u != v and not table[u * n + v]:
             table[u * n + v] = table[v * n + u] = 1
             degree[u] += 1
             degree[v] += 1
+            nbrs[u].add(v)
+            nbrs[v].add(u)
             m += 1
     # place vertices in breadth-first order from the highest degrees, so that placed
     # vertices tend to have placed neighbours (sharper bounds)
@@ -136,31 +202,45 @@ def fewest_crossing_edges(int n, int k, edges, double deadline):
                 if table[x * n + y] and not placed[y]:
                     placed[y] = True
                     queue.append(y)
+    position = [0] * n
+    for i in range(n):
+        position[order[i]] = i
+    first_best, first_parts = _one_big_part(n, k, nbrs)
     cdef bytes adj = bytes(table)
     memset(&s, 0, sizeof(Split))
-    s.n, s.k, s.adj, s.deadline = n, k, adj, deadline
-    s.best = m + 1
+    s.n, s.k, s.m, s.adj, s.deadline = n, k, m, adj, deadline
+    s.best = first_best
     s.order = <int *> zeroed(n * sizeof(int))
+    s.back = <int *> zeroed(n * sizeof(int))
+    s.edges_before = <int *> zeroed((n + 1) * sizeof(int))
     s.part = <int *> zeroed(n * sizeof(int))
     s.best_part = <int *> zeroed(n * sizeof(int))
     s.seen = <int *> zeroed(n * k * sizeof(int))
     s.placed_nbrs = <int *> zeroed(n * sizeof(int))
-    s.spare = <int *> zeroed(n * sizeof(int))
+    s.size = <int *> zeroed(k * sizeof(int))
+    s.gain_dp = <int *> zeroed((n + 1) * sizeof(int))
     try:
         for i in range(n):
-            (<int *> s.order)[i] = order[i]
+            v = order[i]
+            (<int *> s.order)[i] = v
+            (<int *> s.back)[v] = sum(1 for w in nbrs[v] if position[w] < i)
+            (<int *> s.edges_before)[i + 1] = s.edges_before[i] + s.back[v]
             s.part[i] = -1
+            s.best_part[i] = first_parts[i]
         split_search(&s, 0, 0, 0)
         if s.timed_out:
             return None
         return s.best, [s.best_part[i] for i in range(n)]
     finally:
         PyMem_Free(<void *> s.order)
+        PyMem_Free(<void *> s.back)
+        PyMem_Free(<void *> s.edges_before)
         PyMem_Free(s.part)
         PyMem_Free(s.best_part)
         PyMem_Free(s.seen)
         PyMem_Free(s.placed_nbrs)
-        PyMem_Free(s.spare)
+        PyMem_Free(s.size)
+        PyMem_Free(s.gain_dp)
 
 
 cdef class PartitionKernel(Kernel):

@@ -1,7 +1,8 @@
 """Minimum_CrossingEdges_GraphPartition: split the vertices of a graph into exactly K
 non-empty parts with as few edges between different parts as possible (the optimum: a
-compiled branch and bound that places vertices breadth-first and bounds the crossings
-still to come).
+compiled branch and bound that places vertices breadth-first, starts from one big part
+beside K - 1 singletons, and bounds the edges that can still fall inside parts by who must
+open the missing parts and how fast parts can grow).
 
 Answer: the part (0..K-1) of each vertex. Reward: (optimum/crossing edges)^5, 1 when
 nothing crosses; a list of the wrong length, a part outside 0..K-1 or an empty part is
