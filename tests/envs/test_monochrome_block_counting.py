@@ -40,3 +40,35 @@ def test_compiled_matches_the_exact_twin():
         t = module.tallest(a, b)
         total = t * (t + 1) // 2
         assert module.count_towers(a, b) == module.window_subsets(t, total - b, a), (a, b)
+
+
+def packed_subset_sums(t):
+    """prod (1 + x^i) for i <= t at x = 2^(t + 1) (Kronecker substitution: the number of
+    subsets with sum s, below 2^t, is digit s of t + 1 bits)."""
+    packed = 1
+    for i in range(1, t + 1):
+        packed += packed << (i * (t + 1))
+    return packed
+
+
+def window_from_packed(packed, t, low, high):
+    digit = t + 1
+    window = (packed >> (low * digit)) & ((1 << ((high - low + 1) * digit)) - 1)
+    return sum((window >> (j * digit)) & ((1 << digit) - 1) for j in range(high - low + 1))
+
+
+def test_blocked_solver_on_tall_towers():
+    """Towers tall enough for many item blocks and tiles and the mirrored half table: windows
+    near the middle, near the bottom, and reaching past half the total."""
+    rng = random.Random(9)
+    for t in (260, 341):
+        packed = packed_subset_sums(t)
+        total = t * (t + 1) // 2
+        for low in (total // 2 - t // 3, total // 2 - t, total // 2, total // 3, 5 * t, 0, t // 2,
+                    rng.randint(0, total // 2)):
+            width = rng.randint(0, t)
+            a, b = low + width, total - low  # black sum in [low, low + width], A + B = total + width
+            assert module.tallest(a, b) == t
+            expected = window_from_packed(packed, t, low, min(a, total))
+            assert module.count_towers(a, b) == expected, (t, low, width)
+            assert module.count_towers(b, a) == expected, (t, low, width)  # the reflected window

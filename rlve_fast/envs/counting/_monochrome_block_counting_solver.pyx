@@ -8,7 +8,9 @@ whole table once per item, so it is run cache-blocked: a block of consecutive it
 table in tiles of TILE rows from the top down, item number k of the block shifted up by the
 sum of the block's items after the first up to k (its ``offset``). Item k then reads rows
 that item k - 1 has already finished and that item k has not touched yet, exactly as in the
-item-by-item order, and a tile and its shifted copies stay in the L2 cache for the whole block."""
+item-by-item order, and a tile and its shifted copies stay in the L2 cache for the whole block.
+Only the lower half of each table is kept (subsets and their complements: see _count_mod),
+which halves the rows for windows near the middle."""
 from libc.stdint cimport uint32_t, uint64_t
 from libc.stdlib cimport calloc, free
 
@@ -49,13 +51,27 @@ DEF TILE = 4096          # rows per tile (16 KiB)
 DEF BLOCK_SPAN = 65536   # rows a block's offsets may span (with a tile, well inside L2)
 
 
+cdef inline void _mirror(uint32_t *table, long first, long last, long reach) noexcept nogil:
+    """Rows first..last (above reach / 2) from their mirror images: the subsets of the items so
+    far (sum reach) summing to s and to reach - s are as many (complements)."""
+    cdef long s
+    for s in range(first, last + 1):
+        table[s] = table[reach - s]
+
+
 cdef bint _count_mod(uint32_t *table, long t, long low, long high, uint32_t p, double deadline,
                      uint64_t *out) noexcept nogil:
-    """out[0] = the window count mod p; False once the deadline has passed."""
-    cdef long i, s, k, first, last, reach, total = t * (t + 1) // 2
+    """out[0] = the window count mod p; False once the deadline has passed.
+
+    After item i only rows up to limit_i = min(ceil(reach_i / 2), high) are kept: a row above
+    reach_i / 2 equals its mirror reach_i - s (complements), so before item i the rows
+    limit_(i-1) + 1 .. limit_i are filled from the mirror images under item i - 1."""
+    cdef long i, s, k, first, reach, total = t * (t + 1) // 2, limit = 0
     cdef long offset[64]
     cdef long top[64]
     cdef long bottom[64]
+    cdef long old_limit[64]
+    cdef long old_reach[64]
     cdef long count, tile_top, tile_low, lowest, highest, row_top, row_bottom
     cdef uint32_t v, w
     cdef uint64_t acc = 0
@@ -68,8 +84,13 @@ cdef bint _count_mod(uint32_t *table, long t, long low, long high, uint32_t p, d
         # gather a block of items i .. with their bands [bottom, top] of useful partial sums
         count = 0
         while i <= t and count < 64:
+            old_limit[count] = limit
+            old_reach[count] = reach
             reach += i
-            top[count] = reach if reach < high else high
+            limit = (reach + 1) // 2
+            if limit > high:
+                limit = high
+            top[count] = limit
             # partial sums below low - (what items i+1..t still add) cannot reach the window
             bottom[count] = low - (total - reach)
             if bottom[count] < i:
@@ -82,6 +103,7 @@ cdef bint _count_mod(uint32_t *table, long t, long low, long high, uint32_t p, d
         first = i - count
         if first < 16:  # tiny items: plain pass (their bands are tiny too)
             for k in range(count):
+                _mirror(table, old_limit[k] + 1, top[k], old_reach[k])
                 for s in range(top[k], bottom[k] - 1, -1):
                     v = table[s] + table[s - first - k]
                     w = v - p
@@ -90,12 +112,25 @@ cdef bint _count_mod(uint32_t *table, long t, long low, long high, uint32_t p, d
         highest = -1
         lowest = high + 1
         for k in range(count):
-            if bottom[k] <= top[k]:
-                if top[k] - offset[k] > highest:
-                    highest = top[k] - offset[k]
-                if bottom[k] - offset[k] < lowest:
-                    lowest = bottom[k] - offset[k]
+            if top[k] - offset[k] > highest:
+                highest = top[k] - offset[k]
+            if bottom[k] <= top[k] and bottom[k] - offset[k] < lowest:
+                lowest = bottom[k] - offset[k]
+        # the first tile reaches down far enough that every mirror image a later item of the
+        # block needs has already been finished by the item before it
         tile_top = highest
+        tile_low = highest - TILE - offset[count - 1] - t
+        for k in range(count):
+            _mirror(table, old_limit[k] + 1, top[k], old_reach[k])
+            row_top = tile_top + offset[k]
+            if row_top > top[k]:
+                row_top = top[k]
+            row_bottom = tile_low + offset[k]
+            if row_bottom < bottom[k]:
+                row_bottom = bottom[k]
+            if row_bottom <= row_top:
+                mb_add_range(table, row_top, row_bottom, first + k, p)
+        tile_top = tile_low - 1
         while tile_top >= lowest:
             tile_low = tile_top - TILE + 1
             if tile_low < lowest:
@@ -113,7 +148,7 @@ cdef bint _count_mod(uint32_t *table, long t, long low, long high, uint32_t p, d
         if monotonic_now() > deadline:
             return False
     for s in range(low, high + 1):
-        acc += table[s]
+        acc += table[s] if s <= limit else table[total - s]
     out[0] = acc % p
     return True
 
