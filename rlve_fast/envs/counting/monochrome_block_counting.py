@@ -7,7 +7,8 @@ S of black layers: count the subsets of {1..T} with sum in [T(T+1)/2 - B, A], a 
 most T wide. Complementing S reflects the window, so it is taken in its lower position; a
 subset-sum DP over partial sums keeps only those that can still end in the window
 (compiled and cache-blocked, one prime below 2**31 per pass, exact count by the Chinese
-remainder theorem): about 0.1 T^3 row updates per prime and T/30 primes, so T^4 in all.
+remainder theorem). Only the lower half of each table is kept (complements mirror it): about
+0.05 T^3 row updates per prime for a central window and T/30 primes, so T^4 in all.
 Reward: (min/max)^10 against the true count; an answer <= 0 is wrong-format."""
 from __future__ import annotations
 
