@@ -48,6 +48,31 @@ def test_methods_against_every_edge_subset(method):
         assert steiner_tree_weight(n, edges, terminals, INF, method) == expected, (n, edges, terminals)
 
 
+def test_methods_agree_on_medium_graphs_and_heavy_weights():
+    # 32-bit Dreyfus-Wagner tables against the spanning-forest search, and 64-bit tables
+    # (weights too heavy for 32 bits) against the same instance scaled down
+    rng = random.Random(73)
+    for _ in range(40):
+        n = rng.randint(2, 16)
+        edges = random_connected_weighted(rng, n, rng.random(), n)
+        terminals = rng.sample(range(n), rng.randint(1, n))
+        light = steiner_tree_weight(n, edges, terminals, INF, "terminal subsets")
+        assert light == steiner_tree_weight(n, edges, terminals, INF, "spanning subsets")
+        assert light == steiner_tree_weight(n, edges, terminals, INF)
+        heavy = [[u, v, w * 10 ** 9] for u, v, w in edges]
+        assert steiner_tree_weight(n, heavy, terminals, INF, "terminal subsets") == light * 10 ** 9
+        assert steiner_tree_weight(n, heavy, terminals, INF, "spanning subsets") == light * 10 ** 9
+
+
+def test_both_methods_stop_at_the_deadline():
+    import time
+    rng = random.Random(74)
+    edges = random_connected_weighted(rng, 40, 0.5, 40)
+    past = time.monotonic() - 1.0
+    assert steiner_tree_weight(40, edges, list(range(18)), past, "terminal subsets") is None
+    assert steiner_tree_weight(40, edges, list(range(18)), past, "spanning subsets") is None
+
+
 def test_choice_of_method_and_limits():
     rng = random.Random(72)
     edges = random_connected_weighted(rng, 20, 0.3, 20)

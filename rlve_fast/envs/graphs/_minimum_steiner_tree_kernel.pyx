@@ -3,135 +3,243 @@
 scorer (twin: ``MinimumSteinerTree.score``).
 
 Two exact methods, whichever is cheaper for the instance:
-* Dreyfus-Wagner over terminal subsets (about 3^K N steps), with Dijkstra passes on the
-  dense graph;
-* with few non-terminals, every set S of them: a minimum spanning tree of the subgraph
-  induced by the terminals and S (about 2^(N-K) N^2 steps); the best tree spans some set."""
+* Dreyfus-Wagner over subsets of the terminals but one (the root, where the last table is
+  read: about 3^(K-1) N / 2 merge steps and 2^(K-1) N^2 growing steps);
+  growing a table along shortest paths is a min-plus product with the distance table
+  (Floyd-Warshall once) rather than a Dijkstra pass; the merges and the products are
+  branch-free loops over 32-bit distances where the weights allow (so the compiler
+  vectorises them), 64-bit otherwise;
+* with few non-terminals, every set S of them: the minimum spanning forest of the subgraph
+  induced by the terminals and S, the best tree spans some set.  The sets are visited
+  depth first, each forest grown from its parent's by one vertex (Kruskal over the
+  parent's forest edges and the new vertex's edges, both already sorted), about
+  2^(N-K) (N + degree) steps; edges longer than a path between their ends are left out
+  (no lightest tree uses one)."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport int64_t, int32_t, uint64_t
 from libc.string cimport memset
 
 from rlve_fast._core.clock cimport past
-from rlve_fast.envs.graphs._bits cimport zeroed
+from rlve_fast.envs.graphs._bits cimport zeroed, popcount64
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
 
 cdef int64_t NONE = 1LL << 60
+cdef int32_t NONE32 = 1 << 29   # two of them still add up below 2^31
+
+ctypedef fused dist_t:
+    int32_t
+    int64_t
 
 
-cdef int dreyfus_wagner(int n, const int64_t *w, int k, const int *terminal, double deadline,
+cdef int dreyfus_wagner(int n, const dist_t *w, dist_t none, int k, const int *terminal, double deadline,
                         int64_t *out) noexcept:
-    """out[0] = least Steiner tree weight; returns 1 on timeout, -1 out of memory."""
-    cdef Py_ssize_t masks = (<Py_ssize_t> 1) << k, mask, sub
-    cdef int64_t *dp = <int64_t *> PyMem_Malloc(masks * n * sizeof(int64_t))
-    cdef char *done = <char *> PyMem_Malloc(n)
-    cdef int64_t *row
-    cdef int64_t a, cand
+    """out[0] = least Steiner tree weight; returns 1 on timeout, -1 out of memory.
+    dp[I][v]: the lightest tree joining v and the terminals I (terminal[1..k-1]); the
+    answer is dp[all][terminal[0]]."""
+    cdef int kk = k - 1
+    cdef Py_ssize_t masks = (<Py_ssize_t> 1) << kk, mask, low, rest, part
+    cdef dist_t *dp
+    cdef dist_t *dist
+    cdef dist_t *merged
+    cdef dist_t *row
+    cdef const dist_t *a
+    cdef const dist_t *b
+    cdef dist_t cand, base
     cdef int v, u, i, pick
     cdef long long steps = 0
-    if dp == NULL or done == NULL:
-        PyMem_Free(dp)
-        PyMem_Free(done)
+    if kk == 0:
+        out[0] = 0
+        return 0
+    dp = <dist_t *> PyMem_Malloc((masks + 1) * n * sizeof(dist_t) + n * n * sizeof(dist_t))
+    if dp == NULL:
         return -1
+    merged = dp + masks * n
+    dist = merged + n
+    # all-pairs shortest paths (Floyd-Warshall; none + none stays below the type's limit)
+    for u in range(n * n):
+        dist[u] = w[u]
+    for u in range(n):
+        dist[u * n + u] = 0
+    for i in range(n):
+        for u in range(n):
+            base = dist[u * n + i]
+            if base >= none:
+                continue
+            for v in range(n):
+                cand = base + dist[i * n + v]
+                dist[u * n + v] = cand if cand < dist[u * n + v] else dist[u * n + v]
     for mask in range(masks * n):
-        dp[mask] = NONE
-    for i in range(k):
-        dp[((<Py_ssize_t> 1) << i) * n + terminal[i]] = 0
+        dp[mask] = none
+    for i in range(kk):
+        dp[((<Py_ssize_t> 1) << i) * n + terminal[i + 1]] = 0
     for mask in range(1, masks):
         row = dp + mask * n
-        # merge two subtrees at the same vertex (each split once: sub holds the lowest bit)
-        sub = (mask - 1) & mask
-        while sub:
-            if sub & (mask & -mask):
-                for v in range(n):
-                    a = dp[sub * n + v]
-                    if a < NONE:
-                        cand = a + dp[(mask ^ sub) * n + v]
-                        if cand < row[v]:
-                            row[v] = cand
+        # merge two subtrees at the same vertex: each split once, the part holding the lowest
+        # terminal of the set on one side (rows are never all none: the graph is connected)
+        low = mask & -mask
+        rest = mask ^ low
+        part = (rest - 1) & rest
+        while rest:
+            a = dp + (low | part) * n
+            b = dp + (rest ^ part) * n
+            for v in range(n):
+                cand = a[v] + b[v]
+                row[v] = cand if cand < row[v] else row[v]
             steps += 1
             if past(deadline, steps):
                 PyMem_Free(dp)
-                PyMem_Free(done)
                 return 1
-            sub = (sub - 1) & mask
-        # then grow along shortest paths (Dijkstra, O(n^2) on the dense table)
-        memset(done, 0, n)
-        for i in range(n):
-            pick = -1
-            for v in range(n):
-                if not done[v] and row[v] < NONE and (pick < 0 or row[v] < row[pick]):
-                    pick = v
-            if pick < 0:
+            if part == 0:
                 break
-            done[pick] = 1
-            for u in range(n):
-                if w[pick * n + u] < NONE and not done[u]:
-                    cand = row[pick] + w[pick * n + u]
-                    if cand < row[u]:
-                        row[u] = cand
+            part = (part - 1) & rest
+        # then grow along shortest paths: row[v] = min over u of row[u] + dist(u, v), from a
+        # copy of the merged row (a min-plus product with the distance table: branch-free
+        # inner loops, unlike Dijkstra's scans)
+        for v in range(n):
+            merged[v] = row[v]
+        for u in range(n):
+            base = merged[u]
+            if base >= none:
+                continue
+            a = dist + u * n
+            for v in range(n):
+                cand = base + a[v]
+                row[v] = cand if cand < row[v] else row[v]
     out[0] = dp[(masks - 1) * n + terminal[0]]
+    if out[0] >= none:
+        out[0] = NONE
     PyMem_Free(dp)
-    PyMem_Free(done)
     return 0
+
+
+cdef struct Forest:
+    int count          # edges, sorted by weight
+    int64_t weight
+    int64_t ew[64]
+    signed char eu[64]
+    signed char ev[64]
+
+
+cdef struct Subsets:
+    int n, m
+    const int64_t *w
+    int others[64]         # the non-terminals, in visiting order
+    int degree[64]         # incident edges of each vertex, lightest first
+    signed char near[64 * 64]
+    int64_t nearw[64 * 64]
+    int64_t best
+    long long steps
+    double deadline
+    bint timed_out
+
+
+cdef inline int find(signed char *parent, int v) noexcept:
+    while parent[v] != v:
+        parent[v] = parent[parent[v]]
+        v = parent[v]
+    return v
+
+
+cdef void grow(Subsets *g, const Forest *old, int x, uint64_t inside, int size, Forest *new) noexcept:
+    """new = minimum spanning forest of old's edges and x's edges into ``inside`` (``size``
+    vertices, x included): Kruskal over two sorted lists, stopped once it spans."""
+    cdef signed char parent[64]
+    cdef int i = 0, j = 0, u, v, ru, rv, deg = g.degree[x]
+    cdef int64_t wt
+    cdef const signed char *near = g.near + x * 64
+    cdef const int64_t *nearw = g.nearw + x * 64
+    for u in range(g.n):
+        parent[u] = <signed char> u
+    new.count = 0
+    new.weight = 0
+    while new.count < size - 1:
+        while j < deg and not (inside >> near[j] & 1):
+            j += 1
+        if i < old.count and (j >= deg or old.ew[i] <= nearw[j]):
+            u, v, wt = old.eu[i], old.ev[i], old.ew[i]
+            i += 1
+        elif j < deg:
+            u, v, wt = x, near[j], nearw[j]
+            j += 1
+        else:
+            break
+        ru, rv = find(parent, u), find(parent, v)
+        if ru != rv:
+            parent[ru] = <signed char> rv
+            new.eu[new.count], new.ev[new.count], new.ew[new.count] = <signed char> u, <signed char> v, wt
+            new.weight += wt
+            new.count += 1
+
+
+cdef void explore(Subsets *g, const Forest *forest, uint64_t inside, int size, int first) noexcept:
+    """Every set of others[first:] added to ``inside``, depth first."""
+    cdef Forest grown
+    cdef int i
+    if forest.count == size - 1 and forest.weight < g.best:
+        g.best = forest.weight
+    for i in range(first, g.m):
+        g.steps += 1
+        if g.timed_out or past(g.deadline, g.steps):
+            g.timed_out = True
+            return
+        grow(g, forest, g.others[i], inside | (<uint64_t> 1) << g.others[i], size + 1, &grown)
+        explore(g, &grown, inside | (<uint64_t> 1) << g.others[i], size + 1, i + 1)
 
 
 cdef int spanning_subsets(int n, const int64_t *w, int k, const int *terminal, double deadline,
                           int64_t *out) noexcept:
-    """out[0] = least Steiner tree weight, as the least MST weight over the subgraphs induced
-    by the terminals and any set of non-terminals; returns 1 on timeout."""
-    cdef int others[64]
-    cdef int members[64]
-    cdef int64_t key[64]
-    cdef char inside[64]
-    cdef int m = 0, v, u, i, j, size, pick
-    cdef uint64_t subset, limit
-    cdef int64_t total, best = NONE
-    cdef char is_terminal[64]
-    memset(is_terminal, 0, 64)
+    """out[0] = least Steiner tree weight, as the least spanning tree weight over the
+    subgraphs induced by the terminals and any set of non-terminals; returns 1 on timeout."""
+    cdef Subsets g
+    cdef Forest base
+    cdef uint64_t inside = 0
+    cdef int v, u, i, j, deg, size = 0
+    cdef Forest base_next
+    cdef int64_t *dist
+    g.n, g.m, g.w, g.best, g.steps, g.deadline, g.timed_out = n, 0, w, NONE, 0, deadline, False
     for i in range(k):
-        is_terminal[terminal[i]] = 1
+        inside |= (<uint64_t> 1) << terminal[i]
+    # an edge longer than a path between its ends is in no lightest tree: leave it out
+    dist = <int64_t *> PyMem_Malloc(n * n * sizeof(int64_t))
+    if dist == NULL:
+        return -1
+    for u in range(n * n):
+        dist[u] = w[u]
+    for i in range(n):
+        for u in range(n):
+            if dist[u * n + i] < NONE:
+                for v in range(n):
+                    if dist[u * n + i] + dist[i * n + v] < dist[u * n + v]:
+                        dist[u * n + v] = dist[u * n + i] + dist[i * n + v]
     for v in range(n):
-        if not is_terminal[v]:
-            others[m] = v
-            m += 1
-    limit = (<uint64_t> 1) << m
-    subset = 0
-    while subset < limit:
-        if past(deadline, <long long> subset):
-            return 1
-        size = 0
-        for i in range(k):
-            members[size] = terminal[i]
-            size += 1
-        for i in range(m):
-            if subset >> i & 1:
-                members[size] = others[i]
-                size += 1
-        # Prim on the induced subgraph
-        for i in range(size):
-            key[i] = NONE
-            inside[i] = 0
-        key[0] = 0
-        total = 0
-        for j in range(size):
-            pick = -1
-            for i in range(size):
-                if not inside[i] and key[i] < NONE and (pick < 0 or key[i] < key[pick]):
-                    pick = i
-            if pick < 0:
-                total = NONE  # not connected
-                break
-            inside[pick] = 1
-            total += key[pick]
-            if total >= best:
-                break
-            for i in range(size):
-                if not inside[i] and w[members[pick] * n + members[i]] < key[i]:
-                    key[i] = w[members[pick] * n + members[i]]
-        if total < best:
-            best = total
-        subset += 1
-    out[0] = best
+        if not (inside >> v & 1):
+            g.others[g.m] = v
+            g.m += 1
+        deg = 0  # v's neighbours by weight (insertion sort: at most 63)
+        for u in range(n):
+            if u != v and w[v * n + u] < NONE and w[v * n + u] <= dist[v * n + u]:
+                j = deg
+                while j > 0 and g.nearw[v * 64 + j - 1] > w[v * n + u]:
+                    g.near[v * 64 + j] = g.near[v * 64 + j - 1]
+                    g.nearw[v * 64 + j] = g.nearw[v * 64 + j - 1]
+                    j -= 1
+                g.near[v * 64 + j] = <signed char> u
+                g.nearw[v * 64 + j] = w[v * n + u]
+                deg += 1
+        g.degree[v] = deg
+    PyMem_Free(dist)
+    # the forest of the terminals alone: each terminal grown in turn
+    base.count, base.weight = 0, 0
+    inside = 0
+    for i in range(k):
+        inside |= (<uint64_t> 1) << terminal[i]
+        size += 1
+        grow(&g, &base, terminal[i], inside, size, &base_next)
+        base = base_next
+    explore(&g, &base, inside, size, 0)
+    if g.timed_out:
+        return 1
+    out[0] = g.best
     return 0
 
 
@@ -139,36 +247,51 @@ def steiner_tree_weight(int n, edges, terminals, double deadline, method=None):
     """The least total weight of edges connecting all terminals; None on timeout.
     ``method`` ("terminal subsets" or "spanning subsets") overrides the cheaper choice."""
     cdef int k = len(terminals), i, status
-    cdef int64_t result = NONE, dw_cost, mst_cost
+    cdef int64_t result = NONE, dw_cost, mst_cost, heaviest = 0
     cdef int64_t *w
+    cdef int32_t *w32
     cdef int *term
     if not 1 <= n <= 64:
         raise ValueError("the compiled search handles 1 to 64 vertices")
     if len(set(terminals)) != k or k < 1 or not all(0 <= t < n for t in terminals):
         raise ValueError("terminals must be distinct vertices")
     w = <int64_t *> zeroed(n * n * sizeof(int64_t))
+    w32 = <int32_t *> zeroed(n * n * sizeof(int32_t))
     term = <int *> zeroed(k * sizeof(int))
     try:
         for i in range(n * n):
             w[i] = NONE
         for e in edges:
-            if e[2] < w[e[0] * n + e[1]]:
+            if e[0] != e[1] and e[2] < w[e[0] * n + e[1]]:
                 w[e[0] * n + e[1]] = w[e[1] * n + e[0]] = e[2]
+        for i in range(n * n):
+            if w[i] < NONE and w[i] > heaviest:
+                heaviest = w[i]
+            if w[i] < 0:
+                raise ValueError("negative weights are not supported")
         for i in range(k):
             term[i] = terminals[i]
-        # rough step counts; Dreyfus-Wagner also needs 2^K N words of memory
-        dw_cost = (<int64_t> 3 ** k) * n if k <= 22 else NONE
-        mst_cost = (((<int64_t> 1) << (n - k)) * n * n) // 4 if n - k <= 40 else NONE
+        # step counts in units of one merge step (measured: a grown forest costs about 20 N);
+        # Dreyfus-Wagner also needs 2^(K-1) N words of memory
+        dw_cost = ((<int64_t> 3 ** (k - 1)) * n) // 2 + ((<int64_t> 1) << (k - 1)) * n * n if k <= 23 else NONE
+        mst_cost = ((<int64_t> 1) << (n - k)) * 20 * n if n - k <= 40 else NONE
         if dw_cost == NONE and mst_cost == NONE:
             raise ValueError("too many terminals and non-terminals for an exact search")
         if method is not None:
             dw_cost = 0 if method == "terminal subsets" else NONE
         if dw_cost <= mst_cost:
-            status = dreyfus_wagner(n, w, k, term, deadline, &result)
+            if heaviest * n < NONE32 // 2:  # every path and tree weight fits 32 bits
+                for i in range(n * n):
+                    w32[i] = <int32_t> w[i] if w[i] < NONE else NONE32
+                status = dreyfus_wagner(n, w32, NONE32, k, term, deadline, &result)
+            else:
+                status = dreyfus_wagner(n, w, NONE, k, term, deadline, &result)
             if status < 0:
                 raise MemoryError()
         else:
             status = spanning_subsets(n, w, k, term, deadline, &result)
+            if status < 0:
+                raise MemoryError()
         if status:
             return None
         if result >= NONE:
@@ -176,6 +299,7 @@ def steiner_tree_weight(int n, edges, terminals, double deadline, method=None):
         return result
     finally:
         PyMem_Free(w)
+        PyMem_Free(w32)
         PyMem_Free(term)
 
 
