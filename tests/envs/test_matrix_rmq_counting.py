@@ -41,7 +41,28 @@ def test_against_enumeration():
             y1, y2 = sorted((rng.randint(1, w), rng.randint(1, w)))
             constraints.append([x1, y1, x2, y2, rng.randint(1, m)])
         mod = rng.choice([2, 10, 999983])
-        assert module.count_matrices(h, w, m, constraints, mod) == brute_force(h, w, m, constraints) % mod
+        expected = brute_force(h, w, m, constraints) % mod
+        assert module.count_matrices(h, w, m, constraints, mod) == expected
+        assert module.count_grouped(h, w, m, constraints, mod) == expected
+
+
+def test_few_rectangles_path_against_the_grouped_count():
+    if module._compiled is None:
+        pytest.skip("compiled solver not built")
+    rng = random.Random(9)
+    for _ in range(200):
+        h, w = rng.randint(1, 12), rng.randint(1, 12)
+        m = rng.randint(1, 40)
+        matrix = [[rng.randint(1, m) for _ in range(w)] for _ in range(h)]
+        constraints = []
+        for _ in range(rng.randint(1, module.FEW_RECTANGLES)):
+            x1, x2 = sorted((rng.randint(1, h), rng.randint(1, h)))
+            y1, y2 = sorted((rng.randint(1, w), rng.randint(1, w)))
+            # mostly the true maximum (a nonzero count), sometimes any value
+            v = max(max(row[y1 - 1:y2]) for row in matrix[x1 - 1:x2]) if rng.random() < 0.8 else rng.randint(1, m)
+            constraints.append([x1, y1, x2, y2, v])
+        mod = rng.choice([2, 1000, 999983, 2**31 - 1])
+        assert module.count_few(h, w, m, constraints, mod) == module.count_grouped(h, w, m, constraints, mod)
 
 
 def test_compiled_inclusion_exclusion_matches_the_twin():

@@ -6,7 +6,8 @@ smallest maximum among the rectangles covering it, so a rectangle of maximum v c
 v inside blocks whose bound is v: rectangles split into independent groups by v. Within a
 group, a rectangle whose reachable blocks include another's is implied by it and dropped;
 the rest split into connected parts, each an inclusion-exclusion over its rectangles
-(compiled, subset sums of the free area).
+(compiled, subset sums of the free area). With at most 12 rectangles the grouping costs more
+than it saves: one inclusion-exclusion per value over all its rectangles instead.
 Reward: one integer; outside [0, MOD) -0.5, the right residue 1.0, another residue 0.0."""
 from __future__ import annotations
 
@@ -79,7 +80,59 @@ def _group_count(covering, areas, value: int, mod: int) -> int:
     return answer
 
 
+FEW_RECTANGLES = 12  # up to this many, one inclusion-exclusion per value without the grouping
+
+
 def count_matrices(h: int, w: int, m: int, constraints, mod: int) -> int:
+    if len(constraints) <= FEW_RECTANGLES and _compiled is not None and mod < 1 << 31:
+        return count_few(h, w, m, constraints, mod)
+    return count_grouped(h, w, m, constraints, mod)
+
+
+def count_few(h: int, w: int, m: int, constraints, mod: int) -> int:
+    """The same count for a few rectangles: per value v, one inclusion-exclusion over all the
+    rectangles of maximum v (at most 2^12 terms), with blocks as bit masks of rectangles."""
+    xs = sorted({1, h + 1} | {c[0] for c in constraints} | {c[2] + 1 for c in constraints})
+    ys = sorted({1, w + 1} | {c[1] for c in constraints} | {c[3] + 1 for c in constraints})
+    ny = len(ys) - 1
+    least = [0] * ((len(xs) - 1) * ny)  # per block: the smallest maximum covering it (0: none)
+    having = [0] * len(least)            # and the rectangles (bits) that have it
+    for index, (x1, y1, x2, y2, v) in enumerate(constraints):
+        for bx in range(bisect_left(xs, x1), bisect_left(xs, x2 + 1)):
+            for block in range(bx * ny + bisect_left(ys, y1), bx * ny + bisect_left(ys, y2 + 1)):
+                if least[block] == 0 or v < least[block]:
+                    least[block], having[block] = v, 1 << index
+                elif v == least[block]:
+                    having[block] |= 1 << index
+    uncovered = h * w
+    blocks_of = {}  # value -> {mask of rectangles: area}
+    for block, v in enumerate(least):
+        if v:
+            bx, by = divmod(block, ny)
+            area = (xs[bx + 1] - xs[bx]) * (ys[by + 1] - ys[by])
+            uncovered -= area
+            areas = blocks_of.setdefault(v, {})
+            areas[having[block]] = areas.get(having[block], 0) + area
+    answer = pow(m, uncovered, mod)
+    for v in {c[4] for c in constraints}:
+        members = [i for i, c in enumerate(constraints) if c[4] == v]
+        areas = blocks_of.get(v, {})
+        reached = 0
+        for mask in areas:
+            reached |= mask
+        if any(not reached >> i & 1 for i in members):
+            return 0  # a rectangle whose blocks are all bounded below its maximum
+        bit = {i: b for b, i in enumerate(members)}
+        masks = [sum(1 << bit[i] for i in members if mask >> i & 1) for mask in areas]
+        got = _compiled(len(members), masks, list(areas.values()), v, mod, deadline.deadline_at())
+        if got is None:
+            deadline.check()
+            raise AssertionError("the compiled sum stopped before its deadline")
+        answer = answer * got % mod
+    return answer
+
+
+def count_grouped(h: int, w: int, m: int, constraints, mod: int) -> int:
     xs = sorted({1, h + 1} | {c[0] for c in constraints} | {c[2] + 1 for c in constraints})
     ys = sorted({1, w + 1} | {c[1] for c in constraints} | {c[3] + 1 for c in constraints})
     bound = {}  # block -> (smallest maximum over covering rectangles, the rectangles having it)
