@@ -2,6 +2,7 @@
 twins and statistics, the scorer."""
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
@@ -42,6 +43,68 @@ def test_compiled_generator_matches_the_twin():
         fast = fbi._compiled.random_bit_string(core.Words(random.Random(seed), fbi.BULK_WORDS), length,
                                                fbi.LOG_SAME)
         assert slow == fast and len(fast) == length and set(fast) <= {"0", "1"}
+
+
+@pytest.mark.skipif(fbi._compiled is None, reason="compiled generator not built")
+def test_compiled_words_leave_the_same_state():
+    """The compiled generator follows the Mersenne twister itself: the same words, and the
+    random.Random and the word source left as the twin leaves them (blocks of any size)."""
+    core = pytest.importorskip("rlve_fast.envs.trees._sampling_core")
+    for seed in range(4):
+        for length, block in ((1 << 12, 300), (1 << 16, fbi.BULK_WORDS), (100000, 624), (1 << 17, 1)):
+            slow_rng, fast_rng = random.Random(seed), random.Random(seed)
+            slow, fast = _sampling.Words(slow_rng, block), core.Words(fast_rng, block)
+            assert (fbi.random_bit_string(slow, length)
+                    == fbi._compiled.random_bit_string(fast, length, fbi.LOG_SAME))
+            assert slow_rng.getstate() == fast_rng.getstate()
+            assert [slow.word() for _ in range(700)] == [fast.word() for _ in range(700)]
+
+
+@pytest.mark.skipif(fbi._compiled is None, reason="compiled generator not built")
+def test_run_table_matches_the_logarithm():
+    """The threshold table gives 1 + int(log(u) / log_same) for every u, also on and next to
+    the thresholds, where only the very same log can decide."""
+    rng = random.Random(5)
+    for log_same in (fbi.LOG_SAME, -0.16, -0.5, -3.0):
+        values = [1.0, 2.0 ** -53, 1.0 - 2.0 ** -53] + [(rng.getrandbits(53) + 1) / 2.0 ** 53
+                                                           for _ in range(20000)]
+        for k in range(1, 230):
+            edge = math.exp(k * log_same)
+            if edge < 2.0 ** -53:
+                break
+            for _ in range(5):
+                values.append(edge)
+                edge = math.nextafter(edge, 0.0)
+            values += [math.nextafter(edge, 1.0) * (1 + 1e-12), edge * (1 + 3e-9), edge * (1 - 3e-9)]
+        values = [u for u in values if 0.0 < u <= 1.0]
+        want = [1 + int(math.log(u) / log_same) for u in values]
+        assert fbi._compiled.table_runs(values, log_same) == want
+    with pytest.raises(ValueError):
+        fbi._compiled.table_runs([0.5], -0.01)  # too many thresholds: the generator calls log
+
+
+@pytest.mark.skipif(fbi._compiled is None, reason="compiled generator not built")
+def test_long_strings_compiled_and_twins_agree():
+    """Long enough for the run table and the 8-leaf postorder, and with a log_same the
+    table refuses."""
+    core = pytest.importorskip("rlve_fast.envs.trees._sampling_core")
+    for seed, log_same in ((0, fbi.LOG_SAME), (1, -0.4), (2, -0.01)):
+        length = 1 << 15
+        slow = fbi.random_bit_string(_sampling.Words(random.Random(seed), fbi.BULK_WORDS), length, log_same)
+        fast = fbi._compiled.random_bit_string(core.Words(random.Random(seed), fbi.BULK_WORDS), length,
+                                               log_same)
+        assert slow == fast
+        assert fbi._compiled.postorder_types(fast) == fbi.postorder_types(fast)
+    # every 8-leaf pattern, and letters other than 0 and 1 (I, as in the twin)
+    s = "".join(format(p, "08b") for p in range(256))
+    assert fbi._compiled.postorder_types(s) == fbi.postorder_types(s) == by_definition(s)
+    odd = "".join(random.Random(7).choice("01x") for _ in range(1 << 10))
+    assert fbi._compiled.postorder_types(odd) == fbi.postorder_types(odd)
+    odd = "".join(random.Random(8).choice("01\u0101") for _ in range(1 << 6))  # a two-byte str
+    assert fbi._compiled.postorder_types(odd) == fbi.postorder_types(odd)
+    for bad in ("", "010", "0" * 24):
+        with pytest.raises(ValueError):
+            fbi._compiled.postorder_types(bad)
 
 
 def test_bits_change_with_upstreams_probability():

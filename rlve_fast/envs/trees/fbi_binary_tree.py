@@ -21,7 +21,10 @@ _compiled = compiled_module("rlve_fast.envs.trees._fbi_binary_tree_kernel")
 STAY = 0.7
 LOG_SAME = math.log(1.0 - (1.0 - STAY) / 2.0)
 BULK_WORDS = 1 << 15  # long strings take many words (~0.3 a letter): fetch them in big blocks
-LARGEST_N = 28        # 2^28 letters of string and 2^29 of answer: beyond that, no problem fits
+# 2^N letters of string, 2^(N+1) - 1 of answer and the prompt's copy of the string: at N = 29
+# ~2 GiB and ~3.5 s of CPU (most of it the first touch of fresh memory); N = 30 needs 4 GiB and
+# over 10 s on a 2-core machine
+LARGEST_N = 29
 
 
 def block_words(length: int) -> int:
