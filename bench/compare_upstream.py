@@ -70,7 +70,17 @@ def upstream_generation_ms(root: str, env_id: str, level: int, seeds: int) -> fl
     return statistics.median(finite) if finite else float("nan")
 
 
-def generation_table(root: str, env_ids, levels, seeds):
+def refined_levels(levels, refine: bool):
+    """The levels to run: ``levels``, and with ``refine`` every level in between as well. The
+    scan stops at upstream's first timeout either way, so refining costs the levels upstream
+    still manages, and pins its limit to the exact level instead of the next coarse one."""
+    levels = sorted(set(levels))
+    if not refine or not levels:
+        return levels
+    return list(range(levels[0], levels[-1] + 1))
+
+
+def generation_table(root: str, env_ids, levels, seeds, stop_at_limit=False):
     """Both sides at each level. Once upstream's median passes the budget at one level, its
     higher levels are not run (shown as timeout: its instances only grow with the level), and
     ours is also timed 5 levels above that first level, which the issue's "at least 5 levels
@@ -79,6 +89,8 @@ def generation_table(root: str, env_ids, levels, seeds):
     for env_id in env_ids:
         upstream_limit = None
         for level in levels:
+            if stop_at_limit and upstream_limit is not None:
+                break  # the frontier row below times ours 5 levels further
             ours = benchmark.generation_ms(env_id, level, seeds=seeds, time_budget=BUDGET)
             if upstream_limit is None:
                 theirs = upstream_generation_ms(root, env_id, level, seeds)
@@ -156,11 +168,14 @@ def main() -> int:
     parser.add_argument("--envs", nargs="*", help="environments (default: every implemented one)")
     parser.add_argument("--levels", nargs="*", type=int, default=list(benchmark.GENERATION_LEVELS))
     parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--refine", action="store_true",
+                        help="also run every level between the given ones, to find upstream's exact limit")
     parser.add_argument("--verify", nargs="*", default=[], help="environments whose verification to compare")
     args = parser.parse_args()
     env_ids = args.envs or rlve_fast.environments()
     if args.levels:
-        header, rows, frontier_header, frontier = generation_table(args.upstream, env_ids, args.levels, args.seeds)
+        header, rows, frontier_header, frontier = generation_table(args.upstream, env_ids, refined_levels(args.levels, args.refine),
+                                                            args.seeds, stop_at_limit=args.refine)
         print("Generation, median ms per problem over %d seeds (10 s budget):\n" % args.seeds)
         print(benchmark.format_table(header, rows))
         if frontier:
