@@ -70,6 +70,16 @@ def upstream_generation_ms(root: str, env_id: str, level: int, seeds: int) -> fl
     return statistics.median(finite) if finite else float("nan")
 
 
+def _ours_ms(env_id: str, level: int, seeds: int) -> float:
+    """Our median ms; an exception is reported and shown as nan, so one broken environment
+    does not end a run of hours."""
+    try:
+        return benchmark.generation_ms(env_id, level, seeds=seeds, time_budget=BUDGET)
+    except Exception as exc:  # noqa: BLE001
+        print("  %s level %d: ours raised %r" % (env_id, level, exc), file=sys.stderr)
+        return float("nan")
+
+
 def refined_levels(levels, refine: bool):
     """The levels to run: ``levels``, and with ``refine`` every level in between as well. The
     scan stops at upstream's first timeout either way, so refining costs the levels upstream
@@ -91,7 +101,7 @@ def generation_table(root: str, env_ids, levels, seeds, stop_at_limit=False):
         for level in levels:
             if stop_at_limit and upstream_limit is not None:
                 break  # the frontier row below times ours 5 levels further
-            ours = benchmark.generation_ms(env_id, level, seeds=seeds, time_budget=BUDGET)
+            ours = _ours_ms(env_id, level, seeds)
             if upstream_limit is None:
                 theirs = upstream_generation_ms(root, env_id, level, seeds)
                 if theirs == float("inf"):
@@ -102,7 +112,7 @@ def generation_table(root: str, env_ids, levels, seeds, stop_at_limit=False):
             rows.append((env_id, level, ours, theirs, theirs / ours if finite else float("nan")))
             print("  %s level %d: ours %.3g ms, upstream %.3g ms" % (env_id, level, ours, theirs), file=sys.stderr)
         if upstream_limit is not None:
-            beyond = benchmark.generation_ms(env_id, upstream_limit + 5, seeds=seeds, time_budget=BUDGET)
+            beyond = _ours_ms(env_id, upstream_limit + 5, seeds)
             # nan: no seed could be generated at that level (a size limit), which is no success
             frontier.append((env_id, upstream_limit, upstream_limit + 5, beyond,
                              "yes" if beyond < float("inf") else "NO"))
