@@ -47,3 +47,27 @@ def test_rewards(reference, answer, reward):
     for implementation in ("compiled", "python"):
         with _impl.implementation(implementation):
             assert rlve_fast.verify("RoyalLockCounting", config, "<answer>%s</answer>" % answer)["reward"] == reward
+
+
+def test_count_bits_bounds_the_count():
+    # the saddle-point bound holds (and is far below C(N^2, K) for crowded boards), and the
+    # counts that need it still come out exact: odd and even boards, K up to past the maximum
+    if module.weighted_total_log2 is None:
+        pytest.skip("compiled solver not built")
+    for n in (6, 7, 9, 10):
+        top = ((n + 1) // 2) ** 2
+        for k in sorted({1, 2, n, top // 2, top - 1, top, top + 1}):
+            want = module.count_kings(n, k)
+            assert want.bit_length() <= module.count_bits(n, k), (n, k)
+            assert module.solve_kings(n, k) == want, (n, k)
+    assert module.count_bits(12, 36) < 40 < module.comb(144, 36).bit_length()
+
+
+def test_weighted_total_matches_the_polynomial():
+    if module.weighted_total_log2 is None:
+        pytest.skip("compiled solver not built")
+    import math
+    for n in (3, 4, 5, 6, 7):
+        for z in (0.25, 1.0, 3.0):
+            exact = sum(module.count_kings(n, k) * z ** k for k in range(n * n + 1))
+            assert abs(module.weighted_total_log2(n, z, math.inf) - math.log2(exact)) < 1e-9

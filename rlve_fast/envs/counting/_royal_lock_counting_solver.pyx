@@ -16,6 +16,7 @@ in sum_R F_(h+1)[R] F_(n-h)[R] / z^|R| (row h belongs to both; F_(h+1) already p
 every compatible row above)."""
 from libc.stdint cimport uint64_t, int64_t
 from libc.stdlib cimport malloc, calloc, free
+from libc.math cimport frexp, ldexp, log2, pow
 
 from rlve_fast._core.clock cimport monotonic_now, past
 
@@ -27,13 +28,14 @@ cdef extern from *:
 
 cdef inline void _add_rows(uint64_t *dst, const uint64_t *a, const uint64_t *b, Py_ssize_t count,
                            uint64_t prime) noexcept nogil:
-    """dst = a + b mod prime, elementwise (branch-free, so the loop vectorizes)."""
+    """dst = a + b mod prime, elementwise.  With prime < 2**62 the sum minus prime is negative
+    (as a signed word) exactly when no reduction is due; the sign mask adds prime back,
+    which vectorizes on baseline SSE2 (an unsigned compare would not)."""
     cdef Py_ssize_t i
-    cdef uint64_t v, w
+    cdef uint64_t w
     for i in range(count):
-        v = a[i] + b[i]
-        w = v - prime
-        dst[i] = w if w < v else v
+        w = a[i] + b[i] - prime
+        dst[i] = w + (prime & <uint64_t> ((<int64_t> w) >> 63))
 
 
 cdef inline void _copy_rows(uint64_t *dst, const uint64_t *a, Py_ssize_t count) noexcept nogil:
@@ -63,7 +65,7 @@ def count_kings_mod(int n, int k, uint64_t prime, double deadline):
     """Placements of k non-attacking kings on an n x n board mod ``prime``; None once the
     deadline has passed."""
     cdef int length = n + 1, i, r, c, lo, hi, new_lo, new_hi, half = (n + 1) // 2
-    cdef Py_ssize_t states, t, step, w_old, w_new, off, count
+    cdef Py_ssize_t states, t, step, w_old, w_new, off, count, first
     cdef int64_t *fib = <int64_t *> malloc((length + 3) * sizeof(int64_t))
     cdef uint64_t *masks = NULL
     cdef Py_ssize_t *from_plain = NULL
@@ -91,8 +93,8 @@ def count_kings_mod(int n, int k, uint64_t prime, double deadline):
         masks = <uint64_t *> malloc(states * sizeof(uint64_t))
         from_plain = <Py_ssize_t *> malloc(states * sizeof(Py_ssize_t))
         from_marked = <Py_ssize_t *> malloc(states * sizeof(Py_ssize_t))
-        cur = <uint64_t *> calloc(states * (k + 1), sizeof(uint64_t))
-        nxt = <uint64_t *> calloc(states * (k + 1), sizeof(uint64_t))
+        cur = <uint64_t *> malloc(states * (k + 1) * sizeof(uint64_t))
+        nxt = <uint64_t *> malloc(states * (k + 1) * sizeof(uint64_t))
         if masks == NULL or from_plain == NULL or from_marked == NULL or cur == NULL or nxt == NULL:
             raise MemoryError()
         for t in range(states):  # greedy Zeckendorf decoding of each rank
@@ -114,6 +116,7 @@ def count_kings_mod(int n, int k, uint64_t prime, double deadline):
             from_plain[t] = _rank(m >> 1, fib)
             if not (m >> n) & 1:
                 from_marked[t] = _rank((m >> 1) | ((<uint64_t> 1) << n), fib)
+        _zero_rows(cur, states)
         cur[0] = 1  # empty board, no kings, degrees 0..0
         lo, hi = 0, 0
         half_rows = n // 2 if n >= 4 else n  # small boards: run every row and sum at the end
@@ -155,32 +158,36 @@ def count_kings_mod(int n, int k, uint64_t prime, double deadline):
                             break
                         m = masks[t]
                         dst = nxt + t * w_new
-                        _zero_rows(dst, w_new)
                         if (m >> c) & 1:
                             # a king at the cursor: the old state had position c empty and no king
                             # up-right of the cursor (left and up are empty by the profile rule)
                             if c + 2 <= n and (m >> (c + 2)) & 1:
+                                _zero_rows(dst, w_new)
                                 continue
-                            # dst[d - new_lo] += old[d - 1 - lo]
+                            # dst[d - new_lo] = old[d - 1 - lo], zero where no old degree fits
                             off = new_lo - 1 - lo  # old index of new degree new_lo
-                            count = w_new
+                            first = 0
                             if off < 0:
-                                dst = dst - off
-                                count += off
+                                first = -off
                                 off = 0
-                            if off + count > w_old:
-                                count = w_old - off
-                            if count > 0:
-                                _copy_rows(dst, cur + (t - step) * w_old + off, count)
+                            count = min(w_new - first, w_old - off)
+                            if count < 0:
+                                count = 0
+                            _zero_rows(dst, first)
+                            _copy_rows(dst + first, cur + (t - step) * w_old + off, count)
+                            _zero_rows(dst + first + count, w_new - first - count)
                         else:
                             # the cursor's cell stays empty: old position c was empty (same state)
                             # or held the up-left cell (state t + step, if that profile is valid)
                             off = new_lo - lo
                             count = min(w_new, w_old - off)
+                            if count < 0:
+                                count = 0
                             if (c == 0 or not (m >> (c - 1)) & 1) and not (m >> (c + 1)) & 1:
                                 _add_rows(dst, cur + t * w_old + off, cur + (t + step) * w_old + off, count, prime)
                             else:
                                 _copy_rows(dst, cur + t * w_old + off, count)
+                            _zero_rows(dst + count, w_new - count)
                     if timed_out:
                         break
                     swap = cur; cur = nxt; nxt = swap
@@ -223,3 +230,123 @@ def count_kings_mod(int n, int k, uint64_t prime, double deadline):
         free(fib); free(masks); free(from_plain); free(from_marked); free(cur); free(nxt)
         if own_saved:
             free(saved)
+
+
+def weighted_total_log2(int n, double z, double deadline):
+    """log2 of P(z), the sum over all placements of non-attacking kings of z^(number of kings),
+    in floating point (relative error far below 1e-9): P(z) / z^k bounds the count of
+    placements of k kings from above for every z > 0, which sizes the residues needed.
+    The same cell-by-cell DP and top-bottom symmetry as count_kings_mod, one weight per
+    profile, rescaled by a power of two after every row.  None once the deadline has passed."""
+    cdef int length = n + 1, i, r, c, half_rows, e
+    cdef Py_ssize_t states, t, step
+    cdef int64_t *fib = NULL
+    cdef uint64_t *masks = NULL
+    cdef Py_ssize_t *from_plain = NULL
+    cdef Py_ssize_t *from_marked = NULL
+    cdef double *cur = NULL
+    cdef double *nxt = NULL
+    cdef double *saved = NULL
+    cdef double *swap
+    cdef double scale = 0.0, saved_scale = 0.0, top, total = 0.0, inverse = 1.0 / z
+    cdef uint64_t m
+    cdef int kings
+    if n < 1 or not z > 0:
+        raise ValueError("needs n >= 1 and z > 0")
+    fib = <int64_t *> malloc((length + 3) * sizeof(int64_t))
+    if fib == NULL:
+        raise MemoryError()
+    try:
+        fib[0] = 0
+        fib[1] = 1
+        for i in range(2, length + 3):
+            fib[i] = fib[i - 1] + fib[i - 2]
+        states = fib[length + 2]
+        masks = <uint64_t *> malloc(states * sizeof(uint64_t))
+        from_plain = <Py_ssize_t *> malloc(states * sizeof(Py_ssize_t))
+        from_marked = <Py_ssize_t *> malloc(states * sizeof(Py_ssize_t))
+        cur = <double *> calloc(states, sizeof(double))
+        nxt = <double *> calloc(states, sizeof(double))
+        saved = <double *> malloc(states * sizeof(double))
+        if masks == NULL or from_plain == NULL or from_marked == NULL or cur == NULL or nxt == NULL or saved == NULL:
+            raise MemoryError()
+        for t in range(states):
+            m = 0
+            step = t
+            for i in range(length - 1, -1, -1):
+                if step >= fib[i + 2]:
+                    m |= (<uint64_t> 1) << i
+                    step -= fib[i + 2]
+            masks[t] = m
+        for t in range(states):
+            m = masks[t]
+            from_plain[t] = -1
+            from_marked[t] = -1
+            if m & 1:
+                continue
+            from_plain[t] = _rank(m >> 1, fib)
+            if not (m >> n) & 1:
+                from_marked[t] = _rank((m >> 1) | ((<uint64_t> 1) << n), fib)
+        cur[0] = 1.0
+        half_rows = n // 2 if n >= 4 else n
+        with nogil:
+            for r in range(min(n, half_rows + 2)):
+                if r > 0:
+                    for t in range(states):
+                        if from_plain[t] < 0:
+                            nxt[t] = 0.0
+                        elif from_marked[t] < 0:
+                            nxt[t] = cur[from_plain[t]]
+                        else:
+                            nxt[t] = cur[from_plain[t]] + cur[from_marked[t]]
+                    swap = cur; cur = nxt; nxt = swap
+                    if half_rows < n and r == n - half_rows and r < half_rows + 1:
+                        for t in range(states):
+                            saved[t] = cur[t]
+                        saved_scale = scale
+                    if half_rows < n and r == half_rows + 1:
+                        break
+                for c in range(n):
+                    step = fib[c + 2]
+                    for t in range(states):
+                        m = masks[t]
+                        if (m >> c) & 1:
+                            nxt[t] = 0.0 if (c + 2 <= n and (m >> (c + 2)) & 1) else z * cur[t - step]
+                        elif (c == 0 or not (m >> (c - 1)) & 1) and not (m >> (c + 1)) & 1:
+                            nxt[t] = cur[t] + cur[t + step]
+                        else:
+                            nxt[t] = cur[t]
+                    swap = cur; cur = nxt; nxt = swap
+                top = 0.0
+                for t in range(states):
+                    if cur[t] > top:
+                        top = cur[t]
+                frexp(top, &e)
+                for t in range(states):
+                    cur[t] = ldexp(cur[t], -e)
+                scale += e
+                if monotonic_now() > deadline:
+                    scale = -1.0
+                    break
+        if scale == -1.0 and monotonic_now() > deadline:
+            return None
+        if half_rows == n:
+            for t in range(states):
+                total += cur[t]
+            return log2(total) + scale
+        if half_rows * 2 + 1 == n:  # odd board: both halves are F_(h+1)
+            for t in range(states):
+                saved[t] = cur[t]
+            saved_scale = scale
+        for t in range(states):
+            m = masks[t]
+            if m & 1:
+                continue
+            kings = 0
+            while m:
+                kings += <int> (m & 1)
+                m >>= 1
+            total += cur[t] * saved[t] * pow(inverse, kings)
+        return log2(total) + scale + saved_scale
+    finally:
+        free(fib); free(masks); free(from_plain); free(from_marked); free(cur); free(nxt); free(saved)
