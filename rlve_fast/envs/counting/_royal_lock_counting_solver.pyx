@@ -21,6 +21,7 @@ from libc.math cimport frexp, ldexp, log2, pow
 from rlve_fast._core.clock cimport monotonic_now, past
 
 cdef Py_ssize_t MAX_ENTRIES = 1 << 27  # counts per buffer (1 GiB): larger boards are refused
+MAX_COUNTS = MAX_ENTRIES
 
 cdef extern from *:
     ctypedef unsigned long long u128 "unsigned __int128"
@@ -251,6 +252,7 @@ def weighted_total_log2(int n, double z, double deadline):
     cdef double scale = 0.0, saved_scale = 0.0, top, total = 0.0, inverse = 1.0 / z
     cdef uint64_t m
     cdef int kings
+    cdef bint timed_out = False
     if n < 1 or not z > 0:
         raise ValueError("needs n >= 1 and z > 0")
     fib = <int64_t *> malloc((length + 3) * sizeof(int64_t))
@@ -271,6 +273,8 @@ def weighted_total_log2(int n, double z, double deadline):
         if masks == NULL or from_plain == NULL or from_marked == NULL or cur == NULL or nxt == NULL or saved == NULL:
             raise MemoryError()
         for t in range(states):
+            if past(deadline, t):
+                return None
             m = 0
             step = t
             for i in range(length - 1, -1, -1):
@@ -307,6 +311,8 @@ def weighted_total_log2(int n, double z, double deadline):
                     if half_rows < n and r == half_rows + 1:
                         break
                 for c in range(n):
+                    if monotonic_now() > deadline:
+                        break
                     step = fib[c + 2]
                     for t in range(states):
                         m = masks[t]
@@ -326,9 +332,9 @@ def weighted_total_log2(int n, double z, double deadline):
                     cur[t] = ldexp(cur[t], -e)
                 scale += e
                 if monotonic_now() > deadline:
-                    scale = -1.0
+                    timed_out = True
                     break
-        if scale == -1.0 and monotonic_now() > deadline:
+        if timed_out:
             return None
         if half_rows == n:
             for t in range(states):

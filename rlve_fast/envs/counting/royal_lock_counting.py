@@ -20,7 +20,7 @@ from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 try:
     from rlve_fast.envs.counting._royal_lock_counting_solver import count_kings_mod as _compiled
-    from rlve_fast.envs.counting._royal_lock_counting_solver import weighted_total_log2
+    from rlve_fast.envs.counting._royal_lock_counting_solver import MAX_COUNTS, weighted_total_log2
 except ImportError:  # the extension is not built: the Python twin does the work
     _compiled = weighted_total_log2 = None
 
@@ -64,7 +64,10 @@ def count_bits(n: int, k: int) -> int:
     computed in floating point, 2 bits of margin), with z near the minimum found on a board
     of at most 10 x 10 for the same share of kings."""
     bits = comb(n * n, k).bit_length() + 1
-    if k < 1 or n < 6:
+    a, b = 0, 1  # the modular DP keeps F(n + 3) profiles of k + 1 counts, or refuses the board
+    for _ in range(n + 3):
+        a, b = b, a + b
+    if k < 1 or n < 6 or a * (k + 1) > MAX_COUNTS:
         return bits
     small = min(n, 10)
     share = k * small * small / (n * n)
