@@ -93,6 +93,23 @@ cdef inline Py_ssize_t table_run(RunTable *t, double u, double log_same) noexcep
     return k + 1
 
 
+DEF TABLE_FROM = 1 << 12    # string lengths from which the run table pays (built once)
+DEF TWISTER_FROM = 1 << 14  # and from which following the twister here pays
+cdef RunTable CACHED_TABLE
+cdef double CACHED_LOG_SAME = 0.0  # 0: none built (0 cannot have a table)
+
+
+cdef RunTable *cached_run_table(double log_same) noexcept:
+    """The run table of log_same (the last one built is kept), NULL when it cannot have one."""
+    global CACHED_LOG_SAME
+    if log_same != CACHED_LOG_SAME:
+        CACHED_LOG_SAME = 0.0
+        if not build_run_table(&CACHED_TABLE, log_same):
+            return NULL
+        CACHED_LOG_SAME = log_same
+    return &CACHED_TABLE
+
+
 def table_runs(values, double log_same):
     """The run length of each u in ``values`` as the generator's table gives it (for tests:
     it must equal 1 + int(log(u) / log_same) for every u in (0, 1])."""
@@ -175,16 +192,12 @@ def random_bit_string(Words source, Py_ssize_t length, double log_same):
     cdef RunTable *table = NULL
     cdef Twister *twister = NULL
     fill[0], fill[1] = 0x3030303030303030ULL, 0x3131313131313131ULL  # 8 letters "0", "1"
-    if length >= 4096:  # worth building the table (~14k buckets) and following the twister
-        table = <RunTable *> PyMem_Malloc(sizeof(RunTable))
+    if length >= TABLE_FROM:
+        table = cached_run_table(log_same)
+    if length >= TWISTER_FROM:  # getstate and setstate cost ~20 us
         twister = <Twister *> PyMem_Malloc(sizeof(Twister))
-        if table == NULL or twister == NULL:
-            PyMem_Free(table)
-            PyMem_Free(twister)
+        if twister == NULL:
             raise MemoryError()
-        if not build_run_table(table, log_same):
-            PyMem_Free(table)
-            table = NULL
         if not load_twister(twister, source.rng):
             PyMem_Free(twister)
             twister = NULL
@@ -211,7 +224,6 @@ def random_bit_string(Words source, Py_ssize_t length, double log_same):
             if past(stop, step):
                 deadline.check()
     finally:
-        PyMem_Free(table)
         if twister != NULL:  # hand the advanced state back, as the getrandbits calls would leave it
             version, internal, gauss = source.rng.getstate()
             source.rng.setstate((version, tuple([twister.mt[i] for i in range(MT_N)]) + (twister.index,),
