@@ -59,28 +59,35 @@ def _log2_ratio(n: int, k: int, z: float, deadline_at: float):
 
 
 def count_bits(n: int, k: int) -> int:
-    """An upper bound on the bit length of the count: the smaller of C(N^2, k) and
+    """An upper bound on the bit length of the count: C(N^2, k), or on boards from 15 x 15 on
+    (where a pass per prime costs more than the bound) the smaller of that and
     min over z of P(z) / z^k (P(z): placements of any number of kings weighted z^kings,
-    computed in floating point, 2 bits of margin), with z near the minimum found on a board
-    of at most 10 x 10 for the same share of kings."""
+    computed in floating point, 2 bits of margin), with z near the minimum found on an 8 x 8
+    board holding the same share of kings."""
     bits = comb(n * n, k).bit_length() + 1
     a, b = 0, 1  # the modular DP keeps F(n + 3) profiles of k + 1 counts, or refuses the board
     for _ in range(n + 3):
         a, b = b, a + b
-    if k < 1 or n < 6 or a * (k + 1) > MAX_COUNTS:
+    if k < 1 or n < 15 or bits <= 61 or a * (k + 1) > MAX_COUNTS:
         return bits
-    small = min(n, 10)
-    share = k * small * small / (n * n)
-    lo, hi = -12.0, 12.0  # log z: convex objective, golden-section search on the small board
-    ratio = (math.sqrt(5) - 1) / 2
-    for _ in range(40):
-        a, b = hi - ratio * (hi - lo), lo + ratio * (hi - lo)
-        fa = weighted_total_log2(small, math.exp(a), math.inf) - share * a / math.log(2)
-        fb = weighted_total_log2(small, math.exp(b), math.inf) - share * b / math.log(2)
+    share = k * 64 / (n * n)
+
+    def objective(log_z):  # convex in log z
+        return weighted_total_log2(8, math.exp(log_z), math.inf) - share * log_z / math.log(2)
+
+    ratio = (math.sqrt(5) - 1) / 2  # golden-section search, one new point per step
+    lo, hi = -12.0, 12.0
+    a, b = hi - ratio * (hi - lo), lo + ratio * (hi - lo)
+    fa, fb = objective(a), objective(b)
+    for _ in range(24):
         if fa <= fb:
-            hi = b
+            hi, b, fb = b, a, fa
+            a = hi - ratio * (hi - lo)
+            fa = objective(a)
         else:
-            lo = a
+            lo, a, fa = a, b, fb
+            b = lo + ratio * (hi - lo)
+            fb = objective(b)
     bound = _log2_ratio(n, k, math.exp((lo + hi) / 2), deadline.deadline_at())
     if bound is None:
         deadline.check()
