@@ -11,9 +11,10 @@ from posix.time cimport clock_gettime, timespec, CLOCK_MONOTONIC
 
 from rlve_fast._core.kernel cimport Kernel
 from rlve_fast._core.text cimport Markers
-from rlve_fast._core.config import load_config as _load_config
+from rlve_fast._core.config cimport valid_threshold
 from rlve_fast._core.share import same as _same
-from rlve_fast.environment import Environment, Prepared, compiled_kernel, in_range
+from rlve_fast.config import load_config as _load_config_python
+from rlve_fast.environment import Environment, in_range
 
 cdef object _PREPARE = Environment.prepare  # an environment (or a test) replacing it is called instead
 cdef type _NONE = type(None)
@@ -42,63 +43,82 @@ cdef extern from *:
     void rlve_prefetch_text(const void *p) nogil
 
 
+cdef class _Entry:
+    """A prepared config on this path (what ``Environment.prepare``'s ``Prepared`` holds,
+    without building a ``Config`` and a ``Prepared`` per distinct config)."""
+    cdef object env, parameter, kernel
+    cdef double threshold
+
+
+cdef _Entry _entry(object env, object parameter, object threshold, object kernel):
+    cdef _Entry entry = _Entry.__new__(_Entry)
+    entry.env, entry.parameter, entry.threshold, entry.kernel = env, parameter, threshold, kernel
+    return entry
+
+
 cdef class _Preparer:
     """Per distinct (environment, config): the prepared config or the reason it cannot be
-    scored (twin: ``prepare`` in ``rlve_fast.batch.verify_batch``).  Equal dict configs are
-    made one object as ``ConfigSharing`` does on the compiled path (same keys, same
-    ``rlve_fast._core.share.same`` comparison)."""
+    scored (twin: ``prepare`` in ``rlve_fast.batch.verify_batch``).  Equal dict configs of
+    one environment share one entry, as ``ConfigSharing`` and the per-environment table make
+    them do there (compared with the same strict ``rlve_fast._core.share.same``)."""
     cdef object make_env, error_message
-    cdef dict envs, shared, by_id, buckets
+    cdef dict envs, buckets
 
     def __init__(self, make_env, error_message):
         self.make_env, self.error_message = make_env, error_message
-        self.envs, self.shared, self.by_id, self.buckets = {}, {}, {}, {}
+        self.envs, self.buckets = {}, {}
 
     cdef object prepare_one(self, object env_id, object config):
-        cdef object env, checked
+        cdef object env, checked, parameter, threshold, kernel
         try:
             env = self.envs.get(env_id)
             if env is None:
                 env = self.make_env(env_id)
                 self.envs[env_id] = env
             if type(env).prepare is not _PREPARE:
-                return env.prepare(config)
-            # Environment.prepare on the compiled path
-            checked = _load_config(env.id, config, env.parameter_types)
-            return Prepared(env, checked, compiled_kernel(env, checked.parameter))
+                checked = env.prepare(config)
+                return _entry(env, checked.config.parameter, checked.config.passing_reward_threshold,
+                              checked.kernel)
+            # Environment.prepare on the compiled path (config check, then compiled_kernel)
+            threshold = valid_threshold(config, env.parameter_types)
+            if threshold is None:  # JSON text, or a config failing a check: the twin decides
+                checked = _load_config_python(env.id, config, env.parameter_types)
+                parameter, threshold = checked.parameter, checked.passing_reward_threshold
+            else:
+                parameter = (<dict> config)["parameter"]
+            try:
+                kernel = env.kernel(parameter)
+            except OverflowError:  # numbers past int64: the Python scorer
+                kernel = None
+            return _entry(env, parameter, threshold, kernel)
         except Exception as exc:  # reported on the row
             return self.error_message(exc)
 
-    cdef object find(self, dict config):
-        cdef object seed = config.get("seed"), parameter = config.get("parameter"), other
-        cdef type t = type(seed)
-        cdef list bucket
-        key = (len(config),
-               seed if (t is int or t is float or t is str or t is bool or t is _NONE) else None,
-               tuple(parameter) if type(parameter) is dict else None)
-        found = self.buckets.get(key)
-        if found is None:
-            self.buckets[key] = [config]
-            return config
-        bucket = <list> found
-        for other in bucket:
-            if _same(other, config):
-                return other
-        bucket.append(config)
-        return config
-
     cdef object prepare(self, object env_id, object config):
+        """The entry of the first earlier config of this environment equal to ``config``
+        (bucketed by environment, size and seed, then compared strictly), else a new one."""
+        cdef object seed, other_entry
+        cdef type t
+        cdef list bucket
+        cdef Py_ssize_t j
         if type(config) is not dict:
             return self.prepare_one(env_id, config)
-        found = self.by_id.get(id(config))
+        seed = (<dict> config).get("seed")
+        t = type(seed)
+        key = (env_id, len(<dict> config),
+               seed if (t is int or t is float or t is str or t is bool or t is _NONE) else None)
+        found = self.buckets.get(key)
         if found is None:
-            found = self.find(<dict> config)
-            self.by_id[id(config)] = found
-        key = (env_id, id(found))
-        entry = self.shared.get(key)
-        if entry is None:
-            entry = self.prepare_one(env_id, found)
-            self.shared[key] = entry
+            entry = self.prepare_one(env_id, config)
+            self.buckets[key] = [config, entry]
+            return entry
+        bucket = <list> found
+        for j in range(0, len(bucket), 2):
+            if _same(bucket[j], config):
+                return bucket[j + 1]
+        entry = self.prepare_one(env_id, config)
+        bucket.append(config)
+        bucket.append(entry)
         return entry
 
 
@@ -114,7 +134,8 @@ def score_rows(list env_ids, list configs, list responses, Markers markers,
     (as ``rlve_fast.batch.mark_progress``)."""
     cdef Py_ssize_t i, n = len(responses)
     cdef dict cache = {}
-    cdef object env_id, config, response, last_env = None, last_config = None, entry = None, value
+    cdef object env_id, config, response, last_env = None, last_config = None, found = None, value
+    cdef _Entry entry = None
     cdef Kernel kernel = None
     cdef double r, threshold = 1.0
     cdef bint have_entry = False, track = progress is not None
@@ -130,18 +151,19 @@ def score_rows(list env_ids, list configs, list responses, Markers markers,
         config = configs[i]
         if not (have_entry and config is last_config and env_id is last_env):
             key = (env_id, config if type(config) is str or type(config) is bytes else id(config))
-            entry = cache.get(key)
-            if entry is None:
-                entry = preparer.prepare(env_id, config)
-                cache[key] = entry
+            found = cache.get(key)
+            if found is None:
+                found = preparer.prepare(env_id, config)
+                cache[key] = found
             last_env, last_config, have_entry = env_id, config, True
-            if type(entry) is str:
-                kernel = None
+            if type(found) is str:
+                entry, kernel = None, None
             else:
+                entry = <_Entry> found
                 kernel = entry.kernel
-                threshold = entry.config.passing_reward_threshold
-        if type(entry) is str:
-            flag(i, entry)
+                threshold = entry.threshold
+        if entry is None:
+            flag(i, found)
             continue
         response = responses[i]
         if i + PREFETCH_ROWS < n:
@@ -151,7 +173,7 @@ def score_rows(list env_ids, list configs, list responses, Markers markers,
             continue
         value = kernel.score(response, markers) if kernel is not None else None
         if value is None:
-            value = entry.env.python_reward(entry.config.parameter, response)
+            value = entry.env.python_reward(entry.parameter, response)
         if type(value) is not float and not in_range(value):
             flag(i, "reward %r is outside [-1, 1]" % (value,))
             continue

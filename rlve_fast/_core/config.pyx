@@ -62,22 +62,33 @@ def matches(value, spec):
     return _matches(value, spec)
 
 
-def load_config(env_id, config, types):
-    """Parse and check one config; see ``rlve_fast.config.load_config``."""
+cdef object valid_threshold(object config, object types):
+    """The config's passing threshold (a float) when ``config`` is a plain dict whose
+    parameter is a plain dict passing every check of ``types``; None for anything else (the
+    Python twin then parses it or raises its error).  For callers that need no Config
+    object: the parameter is ``config["parameter"]`` itself."""
     cdef object threshold, parameter, key, spec, seed
     cdef type tt
     if type(config) is not dict or type(types) is not dict:
-        return _py.load_config(env_id, config, types)
+        return None
     seed = (<dict> config).get("seed", _items_cache)
     parameter = (<dict> config).get("parameter", _items_cache)
     if seed is _items_cache or parameter is _items_cache or type(parameter) is not dict:
-        return _py.load_config(env_id, config, types)
+        return None
     threshold = (<dict> config).get("passing_reward_threshold", DEFAULT_THRESHOLD)
     tt = type(threshold)
     if tt is not int and tt is not float:
-        return _py.load_config(env_id, config, types)
+        return None
     for key, spec in _items(<dict> types):
         value = (<dict> parameter).get(key, _items_cache)
         if value is _items_cache or not _matches(value, spec):
-            return _py.load_config(env_id, config, types)
-    return Config(seed, parameter, float(threshold))
+            return None
+    return float(threshold)
+
+
+def load_config(env_id, config, types):
+    """Parse and check one config; see ``rlve_fast.config.load_config``."""
+    threshold = valid_threshold(config, types)
+    if threshold is None:
+        return _py.load_config(env_id, config, types)
+    return Config((<dict> config)["seed"], (<dict> config)["parameter"], threshold)

@@ -1,0 +1,1 @@
+cdef object valid_threshold(object config, object types)
