@@ -1,7 +1,8 @@
 """Generation and verification speed next to upstream RLVE's, on this machine.
 
     python bench/compare_upstream.py --upstream /path/to/RLVE [--envs Sudoku Binario ...]
-        [--levels 0 10 20 30] [--seeds 5] [--verify Differentiate Integral PolynomialMinimum]
+        [--levels 0 10 20 30 [--refine]] [--cells Sudoku:30 ...] [--seeds 5]
+        [--verify Differentiate Integral PolynomialMinimum]
 
 ``--upstream`` is a checkout of github.com/Zhiyuan-Zeng/RLVE (the folder holding ``Gym/``); it is
 imported from there at run time (with a stand-in for ``torch``, which upstream imports only to seed
@@ -178,12 +179,25 @@ def main() -> int:
     parser.add_argument("--envs", nargs="*", help="environments (default: every implemented one)")
     parser.add_argument("--levels", nargs="*", type=int, default=list(benchmark.GENERATION_LEVELS))
     parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--cells", nargs="*", default=[], metavar="ENV:LEVEL",
+                        help="time just these (environment, level) cells, both sides (instead of --levels)")
     parser.add_argument("--refine", action="store_true",
                         help="also run every level between the given ones, to find upstream's exact limit")
     parser.add_argument("--verify", nargs="*", default=[], help="environments whose verification to compare")
     args = parser.parse_args()
     env_ids = args.envs or rlve_fast.environments()
-    if args.levels:
+    if args.cells:
+        rows = []
+        for cell in args.cells:
+            env_id, level = cell.rsplit(":", 1)
+            ours, theirs = _ours_ms(env_id, int(level), args.seeds), upstream_generation_ms(
+                args.upstream, env_id, int(level), args.seeds)
+            finite = ours > 0 and ours != float("inf") and theirs != float("inf")
+            rows.append((env_id, int(level), ours, theirs, theirs / ours if finite else float("nan")))
+            print("  %s level %s: ours %.3g ms, upstream %.3g ms" % (env_id, level, ours, theirs), file=sys.stderr)
+        print("Generation, median ms per problem over %d seeds (10 s budget):\n" % args.seeds)
+        print(benchmark.format_table(("environment", "level", "ours ms", "upstream ms", "upstream / ours"), rows))
+    elif args.levels:
         header, rows, frontier_header, frontier = generation_table(args.upstream, env_ids, refined_levels(args.levels, args.refine),
                                                             args.seeds, stop_at_limit=args.refine)
         print("Generation, median ms per problem over %d seeds (10 s budget):\n" % args.seeds)
