@@ -303,7 +303,18 @@ cdef word *bucket_get(Bucket *b, uint32_t key) noexcept nogil:
     return vec
 
 
+cdef extern from *:
+    void __builtin_prefetch(const void *addr, int rw, int locality) nogil
+
+DEF PENDING = 32
+
+
 cdef struct BlockCtx:
+    # successors of the vector being spread wait here in batches: their hash cells, then
+    # their count vectors, are prefetched before use, so the cache misses of a batch overlap
+    uint32_t pend[PENDING]
+    word *pend_dst[PENDING]
+    int pending
     int n
     uint32_t adj[32]
     int limit[32]
@@ -324,12 +335,83 @@ cdef inline word mulsmall(word a, uint64_t f, uint64_t mod) noexcept nogil:
     return (a * f) % mod
 
 
+cdef int bucket_reserve(Bucket *b, uint32_t extra) noexcept nogil:
+    """Room for ``extra`` more keys without moving anything (so that the count vectors of a
+    batch stay put); -1 when memory runs out."""
+    cdef uint32_t j, idx, newcap
+    cdef uint32_t *nk
+    cdef uint32_t *ns
+    cdef word *np_
+    while 2 * (b.used + extra) > b.cap:
+        newcap = 2 * b.cap
+        nk = <uint32_t *> PyMem_RawCalloc(newcap, sizeof(uint32_t))
+        ns = <uint32_t *> PyMem_RawMalloc(newcap * sizeof(uint32_t))
+        if nk == NULL or ns == NULL:
+            PyMem_RawFree(nk)
+            PyMem_RawFree(ns)
+            return -1
+        for j in range(b.cap):
+            if b.keys[j]:
+                idx = mix(b.keys[j]) & (newcap - 1)
+                while nk[idx]:
+                    idx = (idx + 1) & (newcap - 1)
+                nk[idx] = b.keys[j]
+                ns[idx] = b.slot[j]
+        PyMem_RawFree(b.keys)
+        PyMem_RawFree(b.slot)
+        b.keys, b.slot, b.cap = nk, ns, newcap
+    while b.used + extra > b.pool_cap:
+        np_ = <word *> PyMem_RawRealloc(b.pool, <size_t> 2 * b.pool_cap * b.width * 16)
+        if np_ == NULL:
+            return -1
+        b.pool = np_
+        b.pool_cap *= 2
+    return 0
+
+
+cdef void flush(BlockCtx *ctx) noexcept nogil:
+    """Adds the spread vector, times the opening factors, into the pending successors."""
+    cdef int i, k, limit = ctx.limit[ctx.m]
+    cdef uint32_t T
+    cdef Bucket *b
+    cdef word *dst
+    for i in range(ctx.pending):
+        T = ctx.pend[i]
+        if T and bucket_reserve(&ctx.buckets[__builtin_ctz(T)], PENDING) != 0:
+            ctx.failed = 2
+            ctx.pending = 0
+            return
+    for i in range(ctx.pending):
+        T = ctx.pend[i]
+        if T:
+            b = &ctx.buckets[__builtin_ctz(T)]
+            __builtin_prefetch(&b.keys[mix(T) & (b.cap - 1)], 0, 0)
+    for i in range(ctx.pending):
+        T = ctx.pend[i]
+        if T == 0:
+            dst = ctx.final_counts
+        else:
+            dst = bucket_get(&ctx.buckets[__builtin_ctz(T)], T)
+            if dst == NULL:
+                ctx.failed = 2
+                ctx.pending = 0
+                return
+            __builtin_prefetch(dst, 1, 0)
+        ctx.pend_dst[i] = dst
+    for i in range(ctx.pending):
+        dst = ctx.pend_dst[i]
+        for k in range(ctx.width):
+            if limit + 1 - k <= 0:
+                break
+            if ctx.src[k]:
+                dst[k + 1] = add(dst[k + 1], mulsmall(ctx.src[k], <uint64_t> (limit + 1 - k), ctx.mod), ctx.mod)
+    ctx.pending = 0
+
+
 cdef void spread(BlockCtx *ctx, uint32_t rem, uint32_t taken) noexcept nogil:
     """Blocks {m} + taken with taken an independent subset of ``rem``."""
-    cdef int v, k, limit
-    cdef uint32_t bit, T
-    cdef word *dst
-    cdef word f
+    cdef int v
+    cdef uint32_t bit
     if ctx.failed:
         return
     if rem:
@@ -342,20 +424,10 @@ cdef void spread(BlockCtx *ctx, uint32_t rem, uint32_t taken) noexcept nogil:
     if past(ctx.deadline, ctx.steps):
         ctx.failed = 1
         return
-    T = ctx.rest & ~taken
-    limit = ctx.limit[ctx.m]
-    if T == 0:
-        dst = ctx.final_counts
-    else:
-        dst = bucket_get(&ctx.buckets[__builtin_ctz(T)], T)
-        if dst == NULL:
-            ctx.failed = 2
-            return
-    for k in range(ctx.width):
-        if limit + 1 - k <= 0:
-            break
-        if ctx.src[k]:
-            dst[k + 1] = add(dst[k + 1], mulsmall(ctx.src[k], <uint64_t> (limit + 1 - k), ctx.mod), ctx.mod)
+    ctx.pend[ctx.pending] = ctx.rest & ~taken
+    ctx.pending += 1
+    if ctx.pending == PENDING:
+        flush(ctx)
 
 
 cdef int run_blocks(BlockCtx *ctx) noexcept nogil:
@@ -376,6 +448,8 @@ cdef int run_blocks(BlockCtx *ctx) noexcept nogil:
             ctx.src = ctx.buckets[m].pool + <size_t> ctx.buckets[m].slot[i] * (m + 1)
             ctx.rest = S & ~(1U << m)
             spread(ctx, ctx.rest & ~ctx.adj[m], 0)
+            if ctx.pending and not ctx.failed:
+                flush(ctx)
             if ctx.failed:
                 return ctx.failed
         bucket_free(&ctx.buckets[m])
@@ -405,6 +479,7 @@ def coloring_value_blocks(int n, list neighbours, list limits, list moduli, doub
         ctx.mod = modulus
         ctx.steps = 0
         ctx.failed = 0
+        ctx.pending = 0
         for k in range(n + 2):
             counts[k] = 0
         for m in range(n):
