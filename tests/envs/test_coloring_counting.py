@@ -69,6 +69,21 @@ def test_both_compiled_methods_agree_on_bigger_graphs():
         assert compiled.coloring_value_blocks(n, masks, ordered, [0], float("inf")) == by_colours
 
 
+def test_block_batches_on_graphs_with_many_states():
+    # sparse graphs give each state thousands of successors: many prefetched batches, and
+    # buckets that grow while a batch is pending
+    rng = random.Random(20)
+    for n, density in ((16, 0.2), (17, 0.3)):
+        pairs = [(u, v) for u in range(n) for v in range(u + 1, n)]
+        edges = rng.sample(pairs, int(density * len(pairs)))
+        degree = [sum(u in e for e in edges) for u in range(n)]
+        limits = [rng.randint(d, 2 * d) for d in degree]
+        masks, ordered = relabelled(n, edges, limits, descending=True)
+        by_colours = compiled.coloring_value(n, masks, ordered, 2, [0, 2 ** 61 - 1], float("inf"))
+        masks, ordered = relabelled(n, edges, limits, descending=False)
+        assert compiled.coloring_value_blocks(n, masks, ordered, [0, 2 ** 61 - 1], float("inf")) == by_colours
+
+
 def test_hand_instances():
     assert coloring_value(2, [(0, 1)], [1, 1]) == 4            # (0, 1) and (1, 0), two colours each
     # path 0-1-2 with R = 1, 2, 1: C1 = 0 or 1 force the ends (2 colours each); C1 = 2 leaves

@@ -322,6 +322,8 @@ cdef struct BlockCtx:
     Bucket *buckets
     word *final_counts   # per number of blocks
     word *src            # the vector being spread
+    word scaled[34]      # src[k] times the opening factor R[m] + 1 - k, for k in lo .. hi - 1
+    int lo, hi
     int m, width
     uint32_t rest        # S without m
     double deadline
@@ -371,7 +373,7 @@ cdef int bucket_reserve(Bucket *b, uint32_t extra) noexcept nogil:
 
 cdef void flush(BlockCtx *ctx) noexcept nogil:
     """Adds the spread vector, times the opening factors, into the pending successors."""
-    cdef int i, k, limit = ctx.limit[ctx.m]
+    cdef int i, k
     cdef uint32_t T
     cdef Bucket *b
     cdef word *dst
@@ -400,11 +402,8 @@ cdef void flush(BlockCtx *ctx) noexcept nogil:
         ctx.pend_dst[i] = dst
     for i in range(ctx.pending):
         dst = ctx.pend_dst[i]
-        for k in range(ctx.width):
-            if limit + 1 - k <= 0:
-                break
-            if ctx.src[k]:
-                dst[k + 1] = add(dst[k + 1], mulsmall(ctx.src[k], <uint64_t> (limit + 1 - k), ctx.mod), ctx.mod)
+        for k in range(ctx.lo, ctx.hi):
+            dst[k + 1] = add(dst[k + 1], ctx.scaled[k], ctx.mod)
     ctx.pending = 0
 
 
@@ -447,6 +446,18 @@ cdef int run_blocks(BlockCtx *ctx) noexcept nogil:
             ctx.width = m + 1
             ctx.src = ctx.buckets[m].pool + <size_t> ctx.buckets[m].slot[i] * (m + 1)
             ctx.rest = S & ~(1U << m)
+            ctx.lo = ctx.width
+            ctx.hi = 0
+            for k in range(ctx.width):
+                if ctx.limit[m] + 1 - k <= 0:
+                    break
+                ctx.scaled[k] = mulsmall(ctx.src[k], <uint64_t> (ctx.limit[m] + 1 - k), ctx.mod)
+                if ctx.scaled[k]:
+                    if k < ctx.lo:
+                        ctx.lo = k
+                    ctx.hi = k + 1
+            if ctx.hi == 0:  # nothing to spread
+                continue
             spread(ctx, ctx.rest & ~ctx.adj[m], 0)
             if ctx.pending and not ctx.failed:
                 flush(ctx)

@@ -4,7 +4,9 @@ vertices differ), add up the number of distinct colours used.
 Answer: one integer. Reward: (min/max)^10 against the true sum; an answer <= 0 is
 wrong-format (-1).  Solver (compiled, see ``_coloring_counting_solver.pyx``): for sparse
 graphs a colour-by-colour DP over vertex sets (each colour class an independent set); for
-denser ones upstream's partition into blocks opened in R order, over reachable sets only.
+denser ones upstream's partition into blocks opened in R order, over reachable sets only
+(successors handled in prefetched batches, each state's vector scaled by the opening factors
+once before it is spread).
 Exact through arithmetic modulo 2^128 and, for larger sums, further 61/62-bit primes."""
 from __future__ import annotations
 
