@@ -104,6 +104,21 @@ def test_prompt_numbers_compiled_and_plain_agree():
         assert env.prompt(p).count(" ".join(map(str, values))) == 1
 
 
+@pytest.mark.skipif(stsc._compiled is None, reason="compiled generator not built")
+def test_compiled_scrambling_matches_the_plain_one():
+    env = rlve_fast.make("SegmentTreeSortingCounting")
+    for seed in range(40):
+        n = 2 + seed % 10
+        fast, slow = {"N": n}, {"N": n}
+        env.sample(random.Random(seed), fast)
+        saved, stsc._compiled = stsc._compiled, None
+        try:
+            env.sample(random.Random(seed), slow)
+        finally:
+            stsc._compiled = saved
+        assert fast == slow
+
+
 def test_sizes_beyond_the_limit_are_refused():
     env = rlve_fast.make("SegmentTreeSortingCounting")
     with pytest.raises(ValueError):

@@ -228,40 +228,31 @@ def sorting_sequences(Py_ssize_t n, array):
 
 def scrambled(Py_ssize_t n, swaps):
     """1..2^n with the (kind, first segment, second segment) swaps applied in order, as a
-    list of ints (built in place: the list is most of the generation's time and memory)."""
+    list of ints: the ints are made in order and the swaps exchange the list's references
+    (the list is most of the generation's time and memory)."""
     cdef Py_ssize_t i, k, length = 1 << n, size, x, y
-    cdef int32_t t
-    cdef int32_t *a
     cdef PyObject *item
     cdef double stop = deadline.deadline_at()
     if not 0 <= n <= 30:
         raise ValueError("N out of range")
-    a = <int32_t *> PyMem_Malloc(length * sizeof(int32_t))
-    if a == NULL:
-        raise MemoryError()
-    try:
-        for i in range(length):
-            a[i] = <int32_t> (i + 1)
-        for kind, first, second in swaps:
-            size = 1 << (kind - 1)
-            x, y = first * size, second * size
-            if not (0 <= x and x + size <= length and 0 <= y and y + size <= length):
-                raise ValueError("a segment out of the array")
-            for k in range(size):
-                t = a[x + k]
-                a[x + k] = a[y + k]
-                a[y + k] = t
-        out = PyList_New(length)  # NULL items until filled; a partly filled list is freed safely
-        for i in range(length):
-            item = PyLong_FromLong(a[i])
-            if item == NULL:
-                raise MemoryError()
-            PyList_SET_ITEM(out, i, item)
-            if past(stop, i + 1):
-                deadline.check()
-        return out
-    finally:
-        PyMem_Free(a)
+    out = PyList_New(length)  # NULL items until filled; a partly filled list is freed safely
+    for i in range(length):
+        item = PyLong_FromLong(i + 1)
+        if item == NULL:
+            raise MemoryError()
+        PyList_SET_ITEM(out, i, item)
+        if past(stop, i + 1):
+            deadline.check()
+    for kind, first, second in swaps:
+        size = 1 << (kind - 1)
+        x, y = first * size, second * size
+        if not (0 <= x and x + size <= length and 0 <= y and y + size <= length):
+            raise ValueError("a segment out of the array")
+        for k in range(size):  # an exchange of references: no count changes
+            item = PyList_GET_ITEM(out, x + k)
+            PyList_SET_ITEM(out, x + k, PyList_GET_ITEM(out, y + k))
+            PyList_SET_ITEM(out, y + k, item)
+    return out
 
 
 cdef inline Py_ssize_t decimal_length(int64_t v) noexcept nogil:
