@@ -21,6 +21,7 @@ from math import comb, factorial, lgamma, log, log2
 
 from rlve_fast import deadline
 from rlve_fast.envs._generation import finished
+from rlve_fast.errors import GenerationTimeout
 from rlve_fast.envs.graphs._graph_common import adjacency_masks, density_schedule, edge_lines, pair_count, random_edges
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
@@ -209,7 +210,12 @@ def count_cycles(n: int, edges) -> int:
         c_plan, c_work, c_used = planned(n, complement)
         if c_used <= min(DIRECT_SLOTS, FOREST_SLOTS):
             options.append((FOREST_SECONDS * c_work, "complement", c_plan))
-    _, method, plan = min(options, key=lambda option: option[0])
+    cost, method, plan = min(options, key=lambda option: option[0])
+    if cost == float("inf"):  # N > 23 and every frontier needs more slots than the DPs have
+        if deadline.remaining() < float("inf"):
+            # such a frontier means hours of work: the budget cannot suffice
+            raise GenerationTimeout("CycleCounting: no method fits N = %d with this graph's frontier" % n)
+        raise ValueError("no method of this solver fits N = %d with this graph's frontier" % n)
     if method == "subsets":
         return finished(by_subsets(n, neighbours, deadline.deadline_at()))
     if method == "direct":
