@@ -16,8 +16,9 @@ from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 _compiled = compiled_module("rlve_fast.envs.trees._segment_tree_sorting_counting_kernel")
 
-LARGEST_N = 26  # the instance lists 2^N numbers: at N = 26 ~2.5 GB of Python ints and ~5 s
-# of generation (sample, solve, prompt); N = 27 would need ~6 GB and over 10 s
+LARGEST_N = 26  # the instance lists 2^N numbers: at N = 26 a 3.5 GB peak (2^26 Python ints)
+# and 4.5-7 s of CPU, most of it the kernel's first touch of that memory (so past 10 s on a
+# loaded 2-core machine); N = 27 would need ~7 GB
 
 
 def sorting_sequences(n: int, array) -> int:
