@@ -379,7 +379,7 @@ cdef void flush(BlockCtx *ctx) noexcept nogil:
     cdef word *dst
     for i in range(ctx.pending):
         T = ctx.pend[i]
-        if T and bucket_reserve(&ctx.buckets[__builtin_ctz(T)], PENDING) != 0:
+        if T and bucket_reserve(&ctx.buckets[__builtin_ctz(T)], ctx.pending) != 0:
             ctx.failed = 2
             ctx.pending = 0
             return
