@@ -1,9 +1,11 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
 """Compiled scorer of MatrixPermutation_BothDiagonalOne (twin: its ``score``)."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
+from libc.stdint cimport int64_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_ROWS, ratio_pow
+from rlve_fast.envs._config_arrays cimport read_rows
 
 
 cdef class BothDiagonalsKernel(Kernel):
@@ -11,20 +13,10 @@ cdef class BothDiagonalsKernel(Kernel):
     cdef char *ones  # the 0/1 matrix, row-major
     cdef char *seen
     cdef double beta, wrong_format, invalid
-
-    def __init__(self, n, matrix, double beta, double wrong_format, double invalid):
-        self.shape = SHAPE_ROWS
-        self.no_answer = wrong_format
-        self.n, self.beta, self.wrong_format, self.invalid = n, beta, wrong_format, invalid
-        self.ones = <char *> PyMem_Malloc(n * n)
-        self.seen = <char *> PyMem_Malloc(n)
-        if not (self.ones and self.seen):
-            raise MemoryError()
-        for r in range(n):
-            for c in range(n):
-                self.ones[r * n + c] = matrix[r][c]
+    cdef int64_t *cells  # the matrix as read while building, then narrowed into ``ones``
 
     def __dealloc__(self):
+        PyMem_Free(self.cells)
         PyMem_Free(self.ones)
         PyMem_Free(self.seen)
 
@@ -54,3 +46,29 @@ cdef class BothDiagonalsKernel(Kernel):
                 satisfied += self.ones[self.values[i] * n + self.values[2 * n - 1 - i]]
                 total += 1
         return ratio_pow(satisfied, total, self.beta, 1.0)
+
+
+def both_diagonals_kernel(n, matrix, double beta, double wrong_format, double invalid):
+    """The scorer of an N x N 0/1 matrix with 1 <= N <= 4096, None for any other config (the
+    Python scorer reproduces upstream exactly there)."""
+    cdef BothDiagonalsKernel kernel
+    cdef Py_ssize_t size, i
+    if not 1 <= n <= 4096:
+        return None
+    size = n
+    kernel = BothDiagonalsKernel.__new__(BothDiagonalsKernel)
+    kernel.shape = SHAPE_ROWS
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.beta, kernel.wrong_format, kernel.invalid = size, beta, wrong_format, invalid
+    kernel.cells = <int64_t *> PyMem_Malloc(size * size * sizeof(int64_t))
+    kernel.ones = <char *> PyMem_Malloc(size * size)
+    kernel.seen = <char *> PyMem_Malloc(size)
+    if not (kernel.cells and kernel.ones and kernel.seen):
+        raise MemoryError()
+    if not read_rows(matrix, size, size, 0, 1, kernel.cells):
+        return None
+    for i in range(size * size):
+        kernel.ones[i] = <char> kernel.cells[i]
+    PyMem_Free(kernel.cells)
+    kernel.cells = NULL
+    return kernel

@@ -12,6 +12,12 @@ from rlve_fast.answers import int_rows_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs.grids._tables import bernoulli_rows, digit_rows
 
+try:
+    from rlve_fast.envs.puzzles._matrix_permutation_both_diagonal_one_kernel import (
+        both_diagonals_kernel as _compiled_kernel)
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
+
 
 def solve_both_diagonals(matrix):
     """Row and column orders putting 1s on both diagonals, or None.
@@ -159,10 +165,8 @@ class MatrixPermutation_BothDiagonalOne(Environment):
         return rewards.ratio_power(satisfied, total, self.beta)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.puzzles._matrix_permutation_both_diagonal_one_kernel import BothDiagonalsKernel
-
-        n, matrix = parameter["N"], parameter["A"]
-        if (not 1 <= n <= 4096 or len(matrix) != n or any(len(row) != n for row in matrix)
-                or any(v not in (0, 1) for row in matrix for v in row)):
-            return None  # unusual configs: the Python scorer reproduces upstream exactly
-        return BothDiagonalsKernel(n, matrix, self.beta, self.wrong_format, self.invalid_solution)
+        if _compiled_kernel is None:
+            return None
+        # None for unusual configs (not an N x N 0/1 matrix): the Python scorer reproduces upstream
+        return _compiled_kernel(parameter["N"], parameter["A"], self.beta, self.wrong_format,
+                                self.invalid_solution)
