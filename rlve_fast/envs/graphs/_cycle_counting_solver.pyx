@@ -1,10 +1,16 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled solver of CycleCounting: simple cycles counted by paths over vertex subsets.
+"""Compiled solver of CycleCounting: simple cycles counted three ways.
 
-For every start s, dp[S][e] counts the simple paths that leave s, visit exactly the set S
-of vertices above s and end at e; a path whose end is a neighbour of s and that has at least
-two vertices besides s closes a cycle.  Every cycle is found twice (once each way round)
-from its lowest vertex.  The table keeps a slot only for ends inside S (half the memory)."""
+* ``count_cycles``, the path table: for every start s, dp[S][e] counts the simple paths that
+  leave s, visit exactly the set S of vertices above s and end at e; a path whose end is a
+  neighbour of s and that has at least two vertices besides s closes a cycle.  Every cycle is
+  found twice (once each way round) from its lowest vertex.  The table keeps a slot only for
+  ends inside S (half the memory).
+* ``cycles_frontier``, a frontier DP along a vertex order (sparse graphs), states packed in
+  64 bits and kept in open-addressing tables filled in prefetched batches.
+* ``linear_forests``, the same frontier DP over the linear forests of the complement, with a
+  polynomial per state (dense graphs, by inclusion-exclusion).
+``improve_order`` anneals the vertex order of the frontier DPs."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free, PyMem_RawMalloc, PyMem_RawCalloc, PyMem_RawFree
 from libc.stdint cimport uint64_t, uint32_t
 
