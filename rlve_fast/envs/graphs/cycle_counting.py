@@ -201,12 +201,14 @@ def count_cycles(n: int, edges) -> int:
     if subset_cost < 0.05:  # small: no planning
         return finished(by_subsets(n, neighbours, deadline.deadline_at()))
     options = [(subset_cost, "subsets", None)]
-    plan, work, used = planned(n, neighbours)
-    if used <= DIRECT_SLOTS:
-        options.append((DIRECT_SECONDS * work, "direct", plan))
-    full = (1 << n) - 1
-    complement = [full & ~(neighbours[v] | 1 << v) for v in range(n)]
-    if m > n * (n - 1) // 4:  # dense: its complement is the sparse one
+    plan = complement = None
+    if n <= 64:  # the order annealing works on 64-bit masks
+        plan, work, used = planned(n, neighbours)
+        if used <= DIRECT_SLOTS:
+            options.append((DIRECT_SECONDS * work, "direct", plan))
+        full = (1 << n) - 1
+        complement = [full & ~(neighbours[v] | 1 << v) for v in range(n)]
+    if n <= 64 and m > n * (n - 1) // 4:  # dense: its complement is the sparse one
         c_plan, c_work, c_used = planned(n, complement)
         if c_used <= min(DIRECT_SLOTS, FOREST_SLOTS):
             options.append((FOREST_SECONDS * c_work, "complement", c_plan))
