@@ -7,6 +7,10 @@
 from cpython.long cimport PyLong_AsLongLongAndOverflow
 from libc.stdint cimport int64_t
 
+cdef extern from "<stdint.h>":
+    const int64_t INT64_MIN
+    const int64_t INT64_MAX
+
 
 cdef inline int read_int(object value, int64_t lo, int64_t hi, int64_t *out) except -1:
     """Store ``value`` in ``out[0]`` if it is an int in lo..hi."""
@@ -43,5 +47,45 @@ cdef inline int read_rows(object rows, Py_ssize_t n_rows, Py_ssize_t n_cols, int
     for row in rows:
         if not read_ints(row, n_cols, lo, hi, out + r * n_cols):
             return 0
+        r += 1
+    return 1
+
+
+cdef inline Py_ssize_t symbol_index(str alphabet, Py_UCS4 symbol) noexcept:
+    cdef Py_ssize_t k
+    for k in range(len(alphabet)):
+        if alphabet[k] == symbol:
+            return k
+    return -1
+
+
+cdef inline int read_symbol_rows(object rows, Py_ssize_t n_rows, Py_ssize_t n_cols, str alphabet,
+                                 unsigned char *out) except -1:
+    """n_rows rows of n_cols symbols of ``alphabet`` (each row a str, or a list of
+    one-character strs), stored row-major as their indices in the alphabet."""
+    cdef Py_ssize_t r = 0, c, k
+    cdef Py_UCS4 symbol
+    if len(rows) != n_rows:
+        return 0
+    for row in rows:
+        if len(row) != n_cols:
+            return 0
+        c = r * n_cols
+        if type(row) is str:
+            for symbol in <str> row:
+                k = symbol_index(alphabet, symbol)
+                if k < 0:
+                    return 0
+                out[c] = <unsigned char> k
+                c += 1
+        else:
+            for item in row:
+                if type(item) is not str or len(<str> item) != 1:
+                    return 0
+                k = symbol_index(alphabet, (<str> item)[0])
+                if k < 0:
+                    return 0
+                out[c] = <unsigned char> k
+                c += 1
         r += 1
     return 1

@@ -8,6 +8,7 @@ from libc.string cimport memset
 from rlve_fast._core.clock cimport past
 from rlve_fast.envs.graphs._bits cimport lowest_bit, popcount64
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow
+from rlve_fast.envs._config_arrays cimport read_rows
 
 def shortest_distances(int n, edges, int64_t unreachable):
     """n x n shortest path lengths of an undirected weighted graph (Floyd-Warshall), with
@@ -147,19 +148,6 @@ cdef class KCenterKernel(Kernel):
     cdef int64_t gold
     cdef double beta, invalid
 
-    def __init__(self, n, k, dist, gold, double beta, double wrong_format, double invalid):
-        cdef Py_ssize_t i, j
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.k, self.gold, self.beta, self.invalid = n, k, gold, beta, invalid
-        self.dist = <int64_t *> PyMem_Malloc(max(1, n * n) * sizeof(int64_t))
-        self.picked = <char *> PyMem_Malloc(max(1, n))
-        if not (self.dist and self.picked):
-            raise MemoryError()
-        for i in range(n):
-            for j in range(n):
-                self.dist[i * n + j] = dist[i][j]
-
     def __dealloc__(self):
         PyMem_Free(self.dist)
         PyMem_Free(self.picked)
@@ -186,3 +174,24 @@ cdef class KCenterKernel(Kernel):
         if self.gold > worst:
             return -1.0  # upstream asserts no choice beats the stored optimum
         return ratio_pow(self.gold, worst, self.beta, 1.0)
+
+
+def k_center_kernel(n, k, dist, gold, double beta, double wrong_format, double invalid):
+    """The scorer for 1 <= K <= N <= 4096 and distances within 2^53 in absolute value; None
+    for any other config (the Python scorer reproduces upstream exactly there)."""
+    cdef KCenterKernel kernel
+    cdef Py_ssize_t size
+    if not 1 <= k <= n <= 4096:
+        return None
+    size = n
+    kernel = KCenterKernel.__new__(KCenterKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.k, kernel.gold, kernel.beta, kernel.invalid = size, k, gold, beta, invalid
+    kernel.dist = <int64_t *> PyMem_Malloc(max(1, size * size) * sizeof(int64_t))
+    kernel.picked = <char *> PyMem_Malloc(max(1, size))
+    if not (kernel.dist and kernel.picked):
+        raise MemoryError()
+    if not read_rows(dist, size, size, -(1LL << 53), 1LL << 53, kernel.dist):
+        return None
+    return kernel

@@ -6,6 +6,7 @@ from libc.stdint cimport int64_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
+from rlve_fast.envs._config_arrays cimport read_int
 
 COVER_ALL = 0     # every vertex at least once, repeats allowed; least weight (gold/weight)^beta
 SIMPLE = 1        # no vertex twice; most weight (weight/gold)^beta
@@ -21,21 +22,6 @@ cdef class WalkKernel(Kernel):
     cdef int64_t gold
     cdef int mode
     cdef double beta, invalid, wrong_format
-
-    def __init__(self, n, edges, gold, int mode, double beta, double wrong_format, double invalid):
-        cdef Py_ssize_t i
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.gold, self.mode = n, gold, mode
-        self.beta, self.wrong_format, self.invalid = beta, wrong_format, invalid
-        self.weight = <int64_t *> PyMem_Malloc(max(1, n * n) * sizeof(int64_t))
-        self.seen = <char *> PyMem_Malloc(max(1, n))
-        if not (self.weight and self.seen):
-            raise MemoryError()
-        for i in range(n * n):
-            self.weight[i] = NO_ARC
-        for s, t, w in edges:  # later duplicates win, as in a dict
-            self.weight[s * n + t] = w
 
     def __dealloc__(self):
         PyMem_Free(self.weight)
@@ -74,3 +60,31 @@ cdef class WalkKernel(Kernel):
         if self.gold > total:
             return -1.0  # upstream asserts no walk is lighter than the stored optimum
         return ratio_pow(self.gold, total, self.beta, 1.0)
+
+
+def walk_kernel(n, edges, gold, int mode, double beta, double wrong_format, double invalid):
+    """The scorer for 1 <= N <= 4096 and arcs (s, t, w) with s, t in 0..N-1 and |w| <= 2^40;
+    None for any other config (the Python scorer reproduces upstream exactly there)."""
+    cdef WalkKernel kernel
+    cdef Py_ssize_t size, i
+    cdef int64_t s, t, w
+    if not 1 <= n <= 4096:
+        return None
+    size = n
+    kernel = WalkKernel.__new__(WalkKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.gold, kernel.mode = size, gold, mode
+    kernel.beta, kernel.wrong_format, kernel.invalid = beta, wrong_format, invalid
+    kernel.weight = <int64_t *> PyMem_Malloc(max(1, size * size) * sizeof(int64_t))
+    kernel.seen = <char *> PyMem_Malloc(max(1, size))
+    if not (kernel.weight and kernel.seen):
+        raise MemoryError()
+    for i in range(size * size):
+        kernel.weight[i] = NO_ARC
+    for arc in edges:  # later duplicates win, as in a dict
+        if (len(arc) != 3 or not read_int(arc[0], 0, size - 1, &s) or not read_int(arc[1], 0, size - 1, &t)
+                or not read_int(arc[2], -(1LL << 40), 1LL << 40, &w)):
+            return None
+        kernel.weight[s * size + t] = w
+    return kernel
