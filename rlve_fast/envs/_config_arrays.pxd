@@ -89,3 +89,15 @@ cdef inline int read_symbol_rows(object rows, Py_ssize_t n_rows, Py_ssize_t n_co
                 c += 1
         r += 1
     return 1
+
+
+cdef inline int absolute_sum_below(const int64_t *values, Py_ssize_t count, int64_t limit) noexcept:
+    """1 if the absolute values of values[0:count] (each above -2^63) add up to less than
+    ``limit`` (at most 2^62, so the running total cannot overflow)."""
+    cdef int64_t total = 0
+    cdef Py_ssize_t i
+    for i in range(count):
+        total += values[i] if values[i] >= 0 else -values[i]
+        if total >= limit:
+            return 0
+    return 1

@@ -5,6 +5,7 @@ from libc.stdint cimport int64_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
+from rlve_fast.envs._config_arrays cimport read_rows
 
 cdef int64_t LIMIT = 1LL << 53
 cdef int64_t ENTRY_LIMIT = 1LL << 31
@@ -17,26 +18,6 @@ cdef class RatioKernel(Kernel):
     cdef char *seen
     cdef int64_t gold_top, gold_bottom
     cdef double beta, invalid
-
-    def __init__(self, n, a, b, gold_top, gold_bottom, double beta, double wrong_format, double invalid):
-        cdef Py_ssize_t i, j
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.beta, self.invalid = n, beta, invalid
-        if not (abs(gold_top) < LIMIT and abs(gold_bottom) < LIMIT):
-            raise OverflowError("stored sums too large for exact int64 products")
-        self.gold_top, self.gold_bottom = gold_top, gold_bottom
-        self.a = <int64_t *> PyMem_Malloc(n * n * sizeof(int64_t))
-        self.b = <int64_t *> PyMem_Malloc(n * n * sizeof(int64_t))
-        self.seen = <char *> PyMem_Malloc(n)
-        if not (self.a and self.b and self.seen):
-            raise MemoryError()
-        for i in range(n):
-            for j in range(n):
-                if not (abs(a[i][j]) < ENTRY_LIMIT and abs(b[i][j]) < ENTRY_LIMIT):
-                    raise OverflowError("matrix entry too large for the compiled scorer")
-                self.a[i * n + j] = a[i][j]
-                self.b[i * n + j] = b[i][j]
 
     def __dealloc__(self):
         PyMem_Free(self.a)
@@ -64,3 +45,28 @@ cdef class RatioKernel(Kernel):
         if self.gold_top * bottom < top * self.gold_bottom:
             return -1.0  # upstream asserts the stored ratio is the best
         return ratio_pow(top * self.gold_bottom, bottom * self.gold_top, self.beta, 1.0)
+
+
+def ratio_kernel(n, a, b, gold_top, gold_bottom, double beta, double wrong_format, double invalid):
+    """The scorer for 1 <= N <= 4096, N x N matrices of entries below 2^31 and stored sums
+    below 2^53 in absolute value (exact int64 products); None for any other config (the
+    Python scorer reproduces upstream exactly there)."""
+    cdef RatioKernel kernel
+    cdef Py_ssize_t size
+    if not 1 <= n <= 4096 or not (abs(gold_top) < LIMIT and abs(gold_bottom) < LIMIT):
+        return None
+    size = n
+    kernel = RatioKernel.__new__(RatioKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.beta, kernel.invalid = size, beta, invalid
+    kernel.gold_top, kernel.gold_bottom = gold_top, gold_bottom
+    kernel.a = <int64_t *> PyMem_Malloc(size * size * sizeof(int64_t))
+    kernel.b = <int64_t *> PyMem_Malloc(size * size * sizeof(int64_t))
+    kernel.seen = <char *> PyMem_Malloc(size)
+    if not (kernel.a and kernel.b and kernel.seen):
+        raise MemoryError()
+    if not (read_rows(a, size, size, 1 - ENTRY_LIMIT, ENTRY_LIMIT - 1, kernel.a)
+            and read_rows(b, size, size, 1 - ENTRY_LIMIT, ENTRY_LIMIT - 1, kernel.b)):
+        return None
+    return kernel

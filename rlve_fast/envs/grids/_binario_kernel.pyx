@@ -5,6 +5,7 @@ from libc.stdint cimport int64_t
 
 from rlve_fast._core.kernel cimport ratio_pow
 from rlve_fast.envs.grids._char_grid cimport CharGridKernel
+from rlve_fast.envs._config_arrays cimport INT64_MAX, INT64_MIN, read_ints, read_symbol_rows
 
 
 cdef class BinarioKernel(CharGridKernel):
@@ -12,22 +13,6 @@ cdef class BinarioKernel(CharGridKernel):
     cdef unsigned char *given  # 0, 1, or 2 for '*'
     cdef int64_t *want         # row counts, then column counts
     cdef double beta, invalid
-
-    def __init__(self, n, m, matrix, row_counts, col_counts, double beta, double wrong_format,
-                 double invalid):
-        self.setup(n, m, "01", wrong_format)
-        self.n, self.m, self.beta, self.invalid = n, m, beta, invalid
-        self.given = <unsigned char *> PyMem_Malloc(n * m)
-        self.want = <int64_t *> PyMem_Malloc((n + m) * sizeof(int64_t))
-        if not (self.given and self.want):
-            raise MemoryError()
-        for r in range(n):
-            for c in range(m):
-                self.given[r * m + c] = "01*".index(matrix[r][c])
-        for r in range(n):
-            self.want[r] = row_counts[r]
-        for c in range(m):
-            self.want[n + c] = col_counts[c]
 
     def __dealloc__(self):
         PyMem_Free(self.given)
@@ -57,3 +42,28 @@ cdef class BinarioKernel(CharGridKernel):
                 ones += x[r * m + c]
             satisfied += ones == self.want[n + c]
         return ratio_pow(satisfied, n + m, self.beta, 1.0)
+
+
+def binario_kernel(n, m, matrix, row_counts, col_counts, double beta, double wrong_format, double invalid):
+    """The scorer of an N x M grid of 0, 1 and * (N * M <= 2^22) with N row and M column
+    counts; None for any other config (the Python scorer reproduces upstream exactly there)."""
+    cdef BinarioKernel kernel
+    cdef Py_ssize_t n_rows, n_cols
+    if not (1 <= n and 1 <= m and n * m <= 1 << 22):
+        return None
+    n_rows, n_cols = n, m
+    kernel = BinarioKernel.__new__(BinarioKernel)
+    kernel.setup(n_rows, n_cols, "01", wrong_format)
+    kernel.n, kernel.m, kernel.beta, kernel.invalid = n_rows, n_cols, beta, invalid
+    kernel.given = <unsigned char *> PyMem_Malloc(n_rows * n_cols)
+    kernel.want = <int64_t *> PyMem_Malloc((n_rows + n_cols) * sizeof(int64_t))
+    if not (kernel.given and kernel.want):
+        raise MemoryError()
+    for row in matrix:  # rows are strs (checked by load_config): '*' is the third symbol
+        if type(row) is not str:
+            return None
+    if not (read_symbol_rows(matrix, n_rows, n_cols, "01*", kernel.given)
+            and read_ints(row_counts, n_rows, INT64_MIN, INT64_MAX, kernel.want)
+            and read_ints(col_counts, n_cols, INT64_MIN, INT64_MAX, kernel.want + n_rows)):
+        return None
+    return kernel

@@ -6,6 +6,7 @@ from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport ratio_pow
 from rlve_fast.envs.grids._char_grid cimport CharGridKernel
+from rlve_fast.envs._config_arrays cimport read_symbol_rows
 
 
 cdef class CirculatingGridKernel(CharGridKernel):
@@ -14,17 +15,6 @@ cdef class CirculatingGridKernel(CharGridKernel):
     cdef int *pointed
     cdef int64_t gold
     cdef double beta, invalid
-
-    def __init__(self, rows, cols, grid, gold, double beta, double wrong_format, double invalid):
-        self.setup(rows, cols, "LRUD", wrong_format)
-        self.rows, self.cols, self.gold, self.beta, self.invalid = rows, cols, gold, beta, invalid
-        self.given = <unsigned char *> PyMem_Malloc(rows * cols)
-        self.pointed = <int *> PyMem_Malloc(rows * cols * sizeof(int))
-        if not (self.given and self.pointed):
-            raise MemoryError()
-        for i in range(rows):
-            for j in range(cols):
-                self.given[i * cols + j] = "LRUD".index(grid[i][j])
 
     def __dealloc__(self):
         PyMem_Free(self.given)
@@ -57,3 +47,23 @@ cdef class CirculatingGridKernel(CharGridKernel):
         if changes == 0:
             return 1.0 if self.gold == 0 else -1.0
         return ratio_pow(self.gold, changes, self.beta, 1.0)
+
+
+def circulating_grid_kernel(rows, cols, grid, gold, double beta, double wrong_format, double invalid):
+    """The scorer of an R x C grid of arrows L, R, U, D (R * C <= 2^22); None for any other
+    config (the Python scorer reproduces upstream exactly there)."""
+    cdef CirculatingGridKernel kernel
+    cdef Py_ssize_t n_rows, n_cols
+    if not (1 <= rows and 1 <= cols and rows * cols <= 1 << 22):
+        return None
+    n_rows, n_cols = rows, cols
+    kernel = CirculatingGridKernel.__new__(CirculatingGridKernel)
+    kernel.setup(n_rows, n_cols, "LRUD", wrong_format)
+    kernel.rows, kernel.cols, kernel.gold, kernel.beta, kernel.invalid = n_rows, n_cols, gold, beta, invalid
+    kernel.given = <unsigned char *> PyMem_Malloc(n_rows * n_cols)
+    kernel.pointed = <int *> PyMem_Malloc(n_rows * n_cols * sizeof(int))
+    if not (kernel.given and kernel.pointed):
+        raise MemoryError()
+    if not read_symbol_rows(grid, n_rows, n_cols, "LRUD", kernel.given):
+        return None
+    return kernel

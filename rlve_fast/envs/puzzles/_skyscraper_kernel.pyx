@@ -5,6 +5,7 @@ from libc.stdint cimport int64_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_ROWS, ratio_pow
+from rlve_fast.envs._config_arrays cimport INT64_MAX, INT64_MIN, read_ints
 
 
 cdef class SkyscraperKernel(Kernel):
@@ -13,20 +14,6 @@ cdef class SkyscraperKernel(Kernel):
     cdef char *seen
     cdef bint sums
     cdef double beta, wrong_format, invalid
-
-    def __init__(self, n, left, right, top, bottom, bint sums, double beta, double wrong_format,
-                 double invalid):
-        self.shape = SHAPE_ROWS
-        self.no_answer = wrong_format
-        self.n, self.sums, self.beta = n, sums, beta
-        self.wrong_format, self.invalid = wrong_format, invalid
-        self.clue = <int64_t *> PyMem_Malloc(4 * n * sizeof(int64_t))
-        self.seen = <char *> PyMem_Malloc(n)
-        if not (self.clue and self.seen):
-            raise MemoryError()
-        for k, values in enumerate((left, right, top, bottom)):
-            for i in range(n):
-                self.clue[k * n + i] = values[i]
 
     def __dealloc__(self):
         PyMem_Free(self.clue)
@@ -74,3 +61,29 @@ cdef class SkyscraperKernel(Kernel):
             satisfied += self.view(c, n) == self.clue[2 * n + c]
             satisfied += self.view((n - 1) * n + c, -n) == self.clue[3 * n + c]
         return ratio_pow(satisfied, 4 * n, self.beta, 1.0)
+
+
+def skyscraper_kernel(n, left, right, top, bottom, bint sums, double beta, double wrong_format,
+                      double invalid):
+    """The scorer for 1 <= N <= 4096 and four lists of N int64 clues; None for any other
+    config (the Python scorer reproduces upstream exactly there)."""
+    cdef SkyscraperKernel kernel
+    cdef Py_ssize_t size
+    if not 1 <= n <= 4096:
+        return None
+    size = n
+    kernel = SkyscraperKernel.__new__(SkyscraperKernel)
+    kernel.shape = SHAPE_ROWS
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.sums, kernel.beta = size, sums, beta
+    kernel.wrong_format, kernel.invalid = wrong_format, invalid
+    kernel.clue = <int64_t *> PyMem_Malloc(4 * size * sizeof(int64_t))
+    kernel.seen = <char *> PyMem_Malloc(size)
+    if not (kernel.clue and kernel.seen):
+        raise MemoryError()
+    if not (read_ints(left, size, INT64_MIN, INT64_MAX, kernel.clue)
+            and read_ints(right, size, INT64_MIN, INT64_MAX, kernel.clue + size)
+            and read_ints(top, size, INT64_MIN, INT64_MAX, kernel.clue + 2 * size)
+            and read_ints(bottom, size, INT64_MIN, INT64_MAX, kernel.clue + 3 * size)):
+        return None
+    return kernel
