@@ -5,6 +5,7 @@ from libc.stdint cimport int64_t
 
 from rlve_fast._core.kernel cimport ratio_pow
 from rlve_fast.envs.grids._char_grid cimport CharGridKernel
+from rlve_fast.envs._config_arrays cimport INT64_MAX, absolute_sum_below, read_rows
 
 
 cdef class IndependentCellsKernel(CharGridKernel):
@@ -12,16 +13,6 @@ cdef class IndependentCellsKernel(CharGridKernel):
     cdef int64_t *weight
     cdef int64_t gold
     cdef double beta, invalid
-
-    def __init__(self, n, m, weights, gold, double beta, double wrong_format, double invalid):
-        self.setup(n, m, "01", wrong_format)
-        self.n, self.m, self.gold, self.beta, self.invalid = n, m, gold, beta, invalid
-        self.weight = <int64_t *> PyMem_Malloc(n * m * sizeof(int64_t))
-        if not self.weight:
-            raise MemoryError()
-        for r in range(n):
-            for c in range(m):
-                self.weight[r * m + c] = weights[r][c]
 
     def __dealloc__(self):
         PyMem_Free(self.weight)
@@ -40,3 +31,24 @@ cdef class IndependentCellsKernel(CharGridKernel):
         if total > self.gold:
             return -1.0  # upstream's scorer asserts: reward -1
         return ratio_pow(total, self.gold, self.beta, 1.0)
+
+
+def independent_cells_kernel(n, m, weights, gold, double beta, double wrong_format, double invalid):
+    """The scorer of an N x M weight grid (N * M <= 2^22) whose absolute weights add up to
+    less than 2^53; None for any other config (the Python scorer reproduces upstream exactly
+    there)."""
+    cdef IndependentCellsKernel kernel
+    cdef Py_ssize_t n_rows, n_cols
+    if not (1 <= n and 1 <= m and n * m <= 1 << 22):
+        return None
+    n_rows, n_cols = n, m
+    kernel = IndependentCellsKernel.__new__(IndependentCellsKernel)
+    kernel.setup(n_rows, n_cols, "01", wrong_format)
+    kernel.n, kernel.m, kernel.gold, kernel.beta, kernel.invalid = n_rows, n_cols, gold, beta, invalid
+    kernel.weight = <int64_t *> PyMem_Malloc(n_rows * n_cols * sizeof(int64_t))
+    if not kernel.weight:
+        raise MemoryError()
+    if not (read_rows(weights, n_rows, n_cols, -INT64_MAX, INT64_MAX, kernel.weight)
+            and absolute_sum_below(kernel.weight, n_rows * n_cols, 1LL << 53)):
+        return None
+    return kernel

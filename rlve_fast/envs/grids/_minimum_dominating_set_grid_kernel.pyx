@@ -5,6 +5,7 @@ from libc.stdint cimport int64_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_ROWS, ratio_pow
+from rlve_fast.envs._config_arrays cimport INT64_MAX, absolute_sum_below, read_rows
 
 
 cdef class DominatingSetKernel(Kernel):
@@ -13,20 +14,6 @@ cdef class DominatingSetKernel(Kernel):
     cdef char *chosen
     cdef int64_t gold
     cdef double beta, wrong_format, invalid, unsuccessful
-
-    def __init__(self, n, m, costs, gold, double beta, double wrong_format, double invalid,
-                 double unsuccessful):
-        self.shape = SHAPE_ROWS
-        self.no_answer = wrong_format
-        self.n, self.m, self.gold, self.beta = n, m, gold, beta
-        self.wrong_format, self.invalid, self.unsuccessful = wrong_format, invalid, unsuccessful
-        self.cost = <int64_t *> PyMem_Malloc(n * m * sizeof(int64_t))
-        self.chosen = <char *> PyMem_Malloc(n * m)
-        if not (self.cost and self.chosen):
-            raise MemoryError()
-        for i in range(n):
-            for j in range(m):
-                self.cost[i * m + j] = costs[i][j]
 
     def __dealloc__(self):
         PyMem_Free(self.cost)
@@ -56,3 +43,28 @@ cdef class DominatingSetKernel(Kernel):
         if not (0 < self.gold <= total):
             return -1.0  # upstream's scorer asserts: reward -1
         return ratio_pow(self.gold, total, self.beta, 1.0)
+
+
+def dominating_set_grid_kernel(n, m, costs, gold, double beta, double wrong_format, double invalid,
+                               double unsuccessful):
+    """The scorer of an N x M cost grid (N * M <= 2^22) whose absolute costs add up to less
+    than 2^53; None for any other config (the Python scorer reproduces upstream exactly
+    there)."""
+    cdef DominatingSetKernel kernel
+    cdef Py_ssize_t n_rows, n_cols
+    if not (1 <= n and 1 <= m and n * m <= 1 << 22):
+        return None
+    n_rows, n_cols = n, m
+    kernel = DominatingSetKernel.__new__(DominatingSetKernel)
+    kernel.shape = SHAPE_ROWS
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.m, kernel.gold, kernel.beta = n_rows, n_cols, gold, beta
+    kernel.wrong_format, kernel.invalid, kernel.unsuccessful = wrong_format, invalid, unsuccessful
+    kernel.cost = <int64_t *> PyMem_Malloc(n_rows * n_cols * sizeof(int64_t))
+    kernel.chosen = <char *> PyMem_Malloc(n_rows * n_cols)
+    if not (kernel.cost and kernel.chosen):
+        raise MemoryError()
+    if not (read_rows(costs, n_rows, n_cols, -INT64_MAX, INT64_MAX, kernel.cost)
+            and absolute_sum_below(kernel.cost, n_rows * n_cols, 1LL << 53)):
+        return None
+    return kernel
