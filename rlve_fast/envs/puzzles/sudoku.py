@@ -4,7 +4,8 @@ every box of N rows by M columns holds each of 1..N*M once.
 Answer: N*M lines of N*M integers.  Reward: 1 for a valid completion; 0 when a row, column
 or box repeats a digit; -0.5 for a digit out of range or a changed given; -1 for a grid of
 the wrong shape (or no grid).  Puzzles are blanked from a planted grid, the stored
-reference; any valid completion is right."""
+reference; any valid completion is right.  The grid, its blanks and both texts are made in
+compiled code (``_sudoku_generator``): sides reach 1024."""
 from __future__ import annotations
 
 import numpy as np
@@ -14,10 +15,33 @@ from rlve_fast.answers import int_rows_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs.grids._tables import matrix_text, rows_text
 
+try:
+    from rlve_fast.envs.puzzles._sudoku_kernel import sudoku_kernel as _compiled_kernel
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
 
-def _grouped_order(gen, n, size):
+
+try:
+    from rlve_fast.envs.puzzles import _sudoku_generator as _generator
+except ImportError:  # not built: numpy draws the grid
+    _generator = None
+
+
+def _grouped_order(rng, n, size):
     """An order of 0..n-1 that keeps blocks of ``size`` together: the blocks in a random
     order, each block's members in a random order."""
+    blocks = list(range(n // size))
+    rng.shuffle(blocks)
+    order = []
+    for block in blocks:
+        members = list(range(block * size, (block + 1) * size))
+        rng.shuffle(members)
+        order += members
+    return order
+
+
+def _grouped_order_numpy(gen, n, size):
+    """:func:`_grouped_order` drawn by a numpy generator."""
     blocks = gen.permutation(n // size)
     return (blocks[:, None] * size + np.argsort(gen.random((n // size, size)), axis=1)).ravel()
 
@@ -49,9 +73,17 @@ def solve_sudoku(box_rows, box_cols, grid):
     return None
 
 
-def grid_text(grid) -> str:
-    """Rows of integers, one line each, separated by spaces (a list of lists or an array)."""
-    return matrix_text(grid) if isinstance(grid, np.ndarray) else rows_text(grid)
+def grid_text(grid, largest: int = 0) -> str:
+    """Rows of integers, one line each, separated by spaces (a list of lists or an array);
+    ``largest``: the largest entry expected (grids of ints in 0..largest take the compiled
+    writer)."""
+    if isinstance(grid, np.ndarray):
+        return matrix_text(grid)
+    if _generator is not None and largest:
+        text = _generator.grid_text(grid, largest)
+        if text is not None:
+            return text
+    return rows_text(grid)
 
 
 class Sudoku(Environment):
@@ -78,19 +110,34 @@ class Sudoku(Environment):
             raise ValueError("need MAX_N_M >= 2 and 0 < sparsity < 1")
         box_rows, box_cols = rng.randint(2, largest), rng.randint(2, largest)
         n = box_rows * box_cols
+        blanks = max(1, int(n * n * sparsity))
+        if _generator is None:
+            return self._sample_numpy(rng, parameter, box_rows, box_cols, blanks)
+        digits = list(range(1, n + 1))
+        rng.shuffle(digits)
+        row_order, col_order = _grouped_order(rng, n, box_rows), _grouped_order(rng, n, box_cols)
+        transpose = rng.random() < 0.5  # the transpose: boxes of M rows by N columns
+        sudoku, reference = _generator.planted(box_rows, box_cols, row_order, col_order, digits, transpose,
+                                               blanks, rng.getrandbits(64))
+        if transpose:
+            box_rows, box_cols = box_cols, box_rows
+        parameter.update(N=box_rows, M=box_cols, NM=n, reference_answer=reference, sudoku=sudoku)
+
+    def _sample_numpy(self, rng, parameter, box_rows, box_cols, blanks):
+        """The same draw through numpy (no compiled generator)."""
+        n = box_rows * box_cols
         gen = np.random.Generator(np.random.PCG64(rng.getrandbits(64)))
         # the standard pattern: row r starts its cycle at M * (r mod N) + r div N
         r = np.arange(n)
         pattern = ((box_cols * (r % box_rows) + r // box_rows)[:, None] + r[None, :]) % n
         digits = gen.permutation(n) + 1
-        grid = digits[pattern[_grouped_order(gen, n, box_rows)][:, _grouped_order(gen, n, box_cols)]]
+        grid = digits[pattern[_grouped_order_numpy(gen, n, box_rows)][:, _grouped_order_numpy(gen, n, box_cols)]]
         if rng.random() < 0.5:  # the transpose: boxes of M rows by N columns
             grid = grid.T
             box_rows, box_cols = box_cols, box_rows
         grid = np.ascontiguousarray(grid, dtype=np.int64)
         reference = grid_text(grid)
-        blanks = gen.choice(n * n, max(1, int(n * n * sparsity)), replace=False)
-        grid.ravel()[blanks] = 0
+        grid.ravel()[gen.choice(n * n, blanks, replace=False)] = 0
         parameter.update(N=box_rows, M=box_cols, NM=n, reference_answer=reference, sudoku=grid.tolist())
 
     def solve(self, parameter):
@@ -104,7 +151,7 @@ class Sudoku(Environment):
         n = box_rows * box_cols
         example = "\n".join([" ".join(map(str, range(1, n + 1)))] * n)
         return (f"Complete this Sudoku of {n} rows and {n} columns; 0 marks an empty cell:\n"
-                f"{grid_text(parameter['sudoku'])}\n\n"
+                f"{grid_text(parameter['sudoku'], n)}\n\n"
                 f"Fill every empty cell with an integer from 1 to {n} so that each row and each column "
                 f"contains every integer from 1 to {n} exactly once. The grid is also cut into boxes of "
                 f"{box_rows} rows by {box_cols} columns ({box_cols} bands of boxes from top to bottom, "
@@ -139,12 +186,8 @@ class Sudoku(Environment):
         return self.correct_solution
 
     def kernel(self, parameter):
-        from rlve_fast.envs.puzzles._sudoku_kernel import SudokuKernel
-
-        box_rows, box_cols, given = parameter["N"], parameter["M"], parameter["sudoku"]
-        n = box_rows * box_cols
-        if not (1 <= box_rows and 1 <= box_cols and n <= 4096 and len(given) == n
-                and all(len(row) == n for row in given)):
-            return None  # unusual configs: the Python scorer reproduces upstream exactly
-        return SudokuKernel(box_rows, box_cols, given, self.wrong_format, self.invalid_solution,
-                            self.wrong_solution, self.correct_solution)
+        if _compiled_kernel is None:
+            return None
+        # None for unusual configs (odd shapes, huge givens): the Python scorer reproduces upstream exactly
+        return _compiled_kernel(parameter["N"], parameter["M"], parameter["sudoku"], self.wrong_format,
+                                self.invalid_solution, self.wrong_solution, self.correct_solution)
