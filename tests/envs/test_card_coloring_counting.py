@@ -58,6 +58,22 @@ def test_cyclic_formula_against_the_group():
         assert ccc.cyclic_orbits(tuple(ccc.cycle_lengths(g)), counts) == burnside
 
 
+def test_packed_polynomial_count_against_the_table():
+    # fixed_colorings reads a coefficient of a product packed into one big integer: against
+    # the table over (red, green) totals, with counts that do not add up or are negative too
+    rng = random.Random(17)
+    for _ in range(2000):
+        n = rng.randint(0, 30)
+        lengths, left = [], n
+        while left:
+            lengths.append(rng.randint(1, left))
+            left -= lengths[-1]
+        lengths = tuple(sorted(lengths))
+        red, green = rng.randint(-1, n + 1), rng.randint(-1, n + 1)
+        counts = (red, green, rng.choice([n - red - green, n - red - green, rng.randint(-1, n + 1)]))
+        assert ccc.fixed_colorings(lengths, counts) == ccc.fixed_colorings_table(lengths, counts)
+
+
 def test_hand_examples():
     # 4 cards in a cycle, 2 red 2 blue: the rotations leave rrbb and rbrb: 2
     assert ccc.coloring_orbits(4, (2, 0, 2), [[2, 3, 4, 1]]) == 2

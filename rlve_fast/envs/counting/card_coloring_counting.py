@@ -2,6 +2,10 @@
 the given shuffles (and their combinations) carry into each other count once. How many
 colourings are there?
 
+Burnside's lemma over the generated group: one shuffle's powers by the divisors of its order,
+several shuffles by closing the group (compiled); the colourings a cycle type fixes are one
+coefficient of a polynomial packed into a big integer.
+
 Answer: one integer. Reward: (min/max)^10 against the count; an answer <= 0 is -1."""
 from __future__ import annotations
 
@@ -41,7 +45,25 @@ def cycle_lengths(permutation):
 @lru_cache(maxsize=4096)
 def fixed_colorings(lengths, counts) -> int:
     """Colourings with these colour counts that a permutation with these cycle lengths fixes:
-    every cycle in one colour.  Counted over (red, green) totals, blue taking the rest."""
+    every cycle in one colour, so the coefficient of x^red y^green in the product over the
+    cycles of (1 + x^L + y^L) (blue takes the rest).  The polynomial is one big integer with
+    a slot of ``width`` bits per coefficient (Kronecker substitution): every coefficient is
+    below 3^cycles, so slots never carry into each other, and a factor is two shifts and two
+    additions."""
+    red, green, blue = counts
+    total = sum(lengths)
+    if total != red + green + blue or min(counts) < 0:
+        return 0
+    width = (3 ** len(lengths)).bit_length() + 1
+    row = (total + 1) * width  # y^b at slot b, x^a at slot a * (total + 1)
+    poly = 1
+    for length in lengths:
+        poly += (poly << (row * length)) + (poly << (width * length))
+    return (poly >> (red * row + green * width)) & ((1 << width) - 1)
+
+
+def fixed_colorings_table(lengths, counts) -> int:
+    """The same count by a table over (red, green) totals (the plain statement, for tests)."""
     red, green, _ = counts
     ways = {(0, 0): 1}
     placed = 0
@@ -64,9 +86,8 @@ def cyclic_orbits(lengths, counts) -> int:
     on k only through d = gcd(k, order); phi(order / d) powers share each d."""
     order = math.lcm(*lengths)
     total = 0
-    for d in range(1, order + 1):
-        if order % d:
-            continue
+    small = [d for d in range(1, math.isqrt(order) + 1) if order % d == 0]
+    for d in small + [order // d for d in reversed(small) if d * d != order]:  # the divisors of order
         deadline.check()
         power = tuple(sorted(L // math.gcd(L, d) for L in lengths for _ in range(math.gcd(L, d))))
         total += totient(order // d) * fixed_colorings(power, counts)
