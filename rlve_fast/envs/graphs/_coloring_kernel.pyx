@@ -7,6 +7,7 @@ from libc.stdlib cimport qsort
 from libc.string cimport memset, memcpy
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow
+from rlve_fast.envs._config_arrays cimport read_int
 
 # what, beyond a proper colouring, the answer must be
 PROPER = 0        # fewest colours: reward (gold/colours)^beta
@@ -28,21 +29,6 @@ cdef class ColoringKernel(Kernel):
     cdef int64_t gold
     cdef int mode
     cdef double beta, invalid
-
-    def __init__(self, n, edges, gold, int mode, double beta, double wrong_format, double invalid):
-        cdef Py_ssize_t i
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.m, self.gold, self.mode = n, len(edges), gold, mode
-        self.beta, self.invalid = beta, invalid
-        self.ends = <int32_t *> PyMem_Malloc(max(1, 2 * self.m) * sizeof(int32_t))
-        self.sorted_colors = <int64_t *> PyMem_Malloc(max(1, n) * sizeof(int64_t))
-        self.rank = <int32_t *> PyMem_Malloc(max(1, n) * sizeof(int32_t))
-        self.pair_seen = <char *> PyMem_Malloc(max(1, n * n))
-        if not (self.ends and self.sorted_colors and self.rank and self.pair_seen):
-            raise MemoryError()
-        for i, (u, v) in enumerate(edges):
-            self.ends[2 * i], self.ends[2 * i + 1] = u, v
 
     def __dealloc__(self):
         PyMem_Free(self.ends)
@@ -103,3 +89,31 @@ cdef class ColoringKernel(Kernel):
         if self.gold > k:
             return -1.0  # upstream asserts no colouring beats the stored optimum
         return ratio_pow(self.gold, k, self.beta, 1.0)
+
+
+def coloring_kernel(n, edges, gold, int mode, double beta, double wrong_format, double invalid):
+    """The scorer for 0 <= N <= 4096 and pairs of vertices in 0..N-1; None for any other
+    config (the Python scorer reproduces upstream exactly there)."""
+    cdef ColoringKernel kernel
+    cdef Py_ssize_t size, i = 0
+    cdef int64_t u, v
+    if not 0 <= n <= 4096:
+        return None
+    size = n
+    kernel = ColoringKernel.__new__(ColoringKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.m, kernel.gold, kernel.mode = size, len(edges), gold, mode
+    kernel.beta, kernel.invalid = beta, invalid
+    kernel.ends = <int32_t *> PyMem_Malloc(max(1, 2 * kernel.m) * sizeof(int32_t))
+    kernel.sorted_colors = <int64_t *> PyMem_Malloc(max(1, size) * sizeof(int64_t))
+    kernel.rank = <int32_t *> PyMem_Malloc(max(1, size) * sizeof(int32_t))
+    kernel.pair_seen = <char *> PyMem_Malloc(max(1, size * size))
+    if not (kernel.ends and kernel.sorted_colors and kernel.rank and kernel.pair_seen):
+        raise MemoryError()
+    for pair in edges:
+        if len(pair) != 2 or not read_int(pair[0], 0, size - 1, &u) or not read_int(pair[1], 0, size - 1, &v):
+            return None
+        kernel.ends[2 * i], kernel.ends[2 * i + 1] = <int32_t> u, <int32_t> v
+        i += 1
+    return kernel

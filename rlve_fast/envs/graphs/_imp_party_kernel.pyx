@@ -5,6 +5,7 @@ from libc.stdint cimport int64_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow
+from rlve_fast.envs._config_arrays cimport read_int
 
 
 cdef class CliqueKernel(Kernel):
@@ -12,20 +13,6 @@ cdef class CliqueKernel(Kernel):
     cdef char *edge  # size x size; [u][v] = 1 for a stored pair (u, v)
     cdef char *seen
     cdef double beta, invalid
-
-    def __init__(self, n, edges, double beta, double wrong_format, double invalid):
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.size = n, 3 * n
-        self.beta, self.invalid = beta, invalid
-        self.edge = <char *> PyMem_Malloc(self.size * self.size)
-        self.seen = <char *> PyMem_Malloc(self.size)
-        if not (self.edge and self.seen):
-            raise MemoryError()
-        memset(self.edge, 0, self.size * self.size)
-        cdef Py_ssize_t u, v
-        for u, v in edges:  # checked by plain_edges: ints in 0..size-1
-            self.edge[u * self.size + v] = 1
 
     def __dealloc__(self):
         PyMem_Free(self.edge)
@@ -48,3 +35,30 @@ cdef class CliqueKernel(Kernel):
                 if u < v:
                     adjacent += self.edge[u * self.size + v]
         return ratio_pow(adjacent, self.n * (self.n - 1) // 2, self.beta, 1.0)
+
+
+def clique_kernel(n, edges, double beta, double wrong_format, double invalid):
+    """The scorer for 1 <= N <= 1000 and pairs of int vertices in 0..3N-1 (the check of
+    ``plain_edges``); None for any other config (the Python scorer reproduces upstream
+    exactly there)."""
+    cdef CliqueKernel kernel
+    cdef Py_ssize_t size
+    cdef int64_t u, v
+    if not 1 <= n <= 1000:
+        return None
+    size = 3 * n
+    kernel = CliqueKernel.__new__(CliqueKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.size = n, size
+    kernel.beta, kernel.invalid = beta, invalid
+    kernel.edge = <char *> PyMem_Malloc(size * size)
+    kernel.seen = <char *> PyMem_Malloc(size)
+    if not (kernel.edge and kernel.seen):
+        raise MemoryError()
+    memset(kernel.edge, 0, size * size)
+    for pair in edges:
+        if len(pair) != 2 or not read_int(pair[0], 0, size - 1, &u) or not read_int(pair[1], 0, size - 1, &v):
+            return None
+        kernel.edge[u * size + v] = 1
+    return kernel

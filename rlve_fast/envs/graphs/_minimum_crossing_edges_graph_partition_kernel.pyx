@@ -17,6 +17,7 @@ from libc.string cimport memset
 from rlve_fast._core.clock cimport past
 from rlve_fast.envs.graphs._bits cimport zeroed
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow
+from rlve_fast.envs._config_arrays cimport read_int
 
 
 cdef struct Split:
@@ -245,16 +246,6 @@ cdef class PartitionKernel(Kernel):
     cdef char *seen
     cdef double beta, invalid
 
-    def __init__(self, n, k, edges, gold, double beta, double wrong_format, double invalid):
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.k, self.m, self.gold = n, k, len(edges), gold
-        self.beta, self.invalid = beta, invalid
-        self.ends = <int32_t *> zeroed(2 * self.m * sizeof(int32_t))
-        self.seen = <char *> zeroed(max(k, 0))
-        for i, (u, v) in enumerate(edges):
-            self.ends[2 * i], self.ends[2 * i + 1] = u, v
-
     def __dealloc__(self):
         PyMem_Free(self.ends)
         PyMem_Free(self.seen)
@@ -282,3 +273,27 @@ cdef class PartitionKernel(Kernel):
         if crossing == 0:
             return 1.0
         return ratio_pow(self.gold, crossing, self.beta, 1.0)
+
+
+def partition_kernel(n, k, edges, gold, double beta, double wrong_format, double invalid):
+    """The scorer for 0 <= N, K <= 2^20 and pairs of vertices in 0..N-1; None for any other
+    config (the Python scorer reproduces upstream exactly there)."""
+    cdef PartitionKernel kernel
+    cdef Py_ssize_t size, i = 0
+    cdef int64_t u, v
+    if not (0 <= n <= 1 << 20 and 0 <= k <= 1 << 20):
+        return None
+    size = n
+    kernel = PartitionKernel.__new__(PartitionKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.k, kernel.m, kernel.gold = size, k, len(edges), gold
+    kernel.beta, kernel.invalid = beta, invalid
+    kernel.ends = <int32_t *> zeroed(2 * kernel.m * sizeof(int32_t))
+    kernel.seen = <char *> zeroed(kernel.k)
+    for pair in edges:
+        if len(pair) != 2 or not read_int(pair[0], 0, size - 1, &u) or not read_int(pair[1], 0, size - 1, &v):
+            return None
+        kernel.ends[2 * i], kernel.ends[2 * i + 1] = <int32_t> u, <int32_t> v
+        i += 1
+    return kernel

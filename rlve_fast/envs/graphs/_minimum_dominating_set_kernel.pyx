@@ -2,6 +2,7 @@
 """Minimum_DominatingSet, compiled: the exact search for a cheapest dominating set (graphs
 of at most 64 vertices, one machine word per vertex set) and the scorer (twin:
 ``MinimumDominatingSet.score``)."""
+from cpython.long cimport PyLong_AsUnsignedLongLong
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport int64_t, uint64_t
 from libc.string cimport memset
@@ -9,6 +10,7 @@ from libc.string cimport memset
 from rlve_fast._core.clock cimport past
 from rlve_fast.envs.graphs._bits cimport lowest_bit, popcount64
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
+from rlve_fast.envs._config_arrays cimport read_int
 
 cdef struct Cover:
     int n
@@ -135,24 +137,6 @@ cdef class DominatingSetKernel(Kernel):
     cdef int64_t gold
     cdef double beta, invalid
 
-    def __init__(self, n, covering, costs, gold, double beta, double wrong_format, double invalid):
-        cdef Py_ssize_t v, i
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.gold, self.beta, self.invalid = n, gold, beta, invalid
-        self.words = (n + 63) // 64
-        self.closed = <uint64_t *> PyMem_Malloc(max(1, n * self.words) * sizeof(uint64_t))
-        self.union_ = <uint64_t *> PyMem_Malloc(max(1, self.words) * sizeof(uint64_t))
-        self.cost = <int64_t *> PyMem_Malloc(max(1, n) * sizeof(int64_t))
-        self.picked = <char *> PyMem_Malloc(max(1, n))
-        if not (self.closed and self.union_ and self.cost and self.picked):
-            raise MemoryError()
-        for v in range(n):
-            mask = covering[v]
-            for i in range(self.words):
-                self.closed[v * self.words + i] = <uint64_t> ((mask >> (64 * i)) & 0xFFFFFFFFFFFFFFFF)
-            self.cost[v] = costs[v]
-
     def __dealloc__(self):
         PyMem_Free(self.closed)
         PyMem_Free(self.union_)
@@ -182,3 +166,43 @@ cdef class DominatingSetKernel(Kernel):
         if self.gold > total:
             return -1.0  # upstream asserts no dominating set is cheaper than the stored optimum
         return ratio_pow(self.gold, total, self.beta, 1.0)
+
+
+def dominating_set_kernel(n, covering, costs, gold, double beta, double wrong_format, double invalid):
+    """The scorer for 1 <= N <= 4096, N closed neighbourhoods as bit masks below 2^N and N
+    costs within 2^40 in absolute value; None for any other config (the Python scorer
+    reproduces upstream exactly there)."""
+    cdef DominatingSetKernel kernel
+    cdef Py_ssize_t size, words, v = 0, i
+    if not 1 <= n <= 4096 or len(covering) != n:
+        return None
+    size = n
+    words = (size + 63) // 64
+    kernel = DominatingSetKernel.__new__(DominatingSetKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.gold, kernel.beta, kernel.invalid = size, gold, beta, invalid
+    kernel.words = words
+    kernel.closed = <uint64_t *> PyMem_Malloc(size * words * sizeof(uint64_t))
+    kernel.union_ = <uint64_t *> PyMem_Malloc(words * sizeof(uint64_t))
+    kernel.cost = <int64_t *> PyMem_Malloc(size * sizeof(int64_t))
+    kernel.picked = <char *> PyMem_Malloc(size)
+    if not (kernel.closed and kernel.union_ and kernel.cost and kernel.picked):
+        raise MemoryError()
+    for mask in covering:
+        if mask < 0 or mask >> n:
+            return None
+        if words == 1:
+            kernel.closed[v] = PyLong_AsUnsignedLongLong(mask)
+        else:
+            for i in range(words):
+                kernel.closed[v * words + i] = <uint64_t> ((mask >> (64 * i)) & 0xFFFFFFFFFFFFFFFF)
+        v += 1
+    if len(costs) != n:
+        return None
+    v = 0
+    for cost in costs:
+        if not read_int(cost, -(1LL << 40), 1LL << 40, kernel.cost + v):
+            return None
+        v += 1
+    return kernel

@@ -5,6 +5,7 @@ from libc.stdint cimport int64_t, int32_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
+from rlve_fast.envs._config_arrays cimport read_int
 
 cdef int64_t NO_EDGE = -(1LL << 62)
 cdef int64_t SUM_LIMIT = 1LL << 53
@@ -17,25 +18,6 @@ cdef class SpanningTreeKernel(Kernel):
     cdef char *touched
     cdef int64_t gold
     cdef double beta, wrong_format, invalid
-
-    def __init__(self, n, edges, gold, double beta, double wrong_format, double invalid):
-        cdef Py_ssize_t i
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.gold, self.beta = n, gold, beta
-        self.wrong_format, self.invalid = wrong_format, invalid
-        self.weight = <int64_t *> PyMem_Malloc(n * n * sizeof(int64_t))
-        self.parent = <int32_t *> PyMem_Malloc(n * sizeof(int32_t))
-        self.touched = <char *> PyMem_Malloc(n)
-        if not (self.weight and self.parent and self.touched):
-            raise MemoryError()
-        for i in range(n * n):
-            self.weight[i] = NO_EDGE
-        for u, v, w in edges:  # later duplicates win, as in a dict
-            if 0 <= u < n and 0 <= v < n:
-                if not (-SUM_LIMIT <= w <= SUM_LIMIT):
-                    raise OverflowError("edge weight beyond exact double range")
-                self.weight[u * n + v] = w
 
     def __dealloc__(self):
         PyMem_Free(self.weight)
@@ -86,3 +68,36 @@ cdef class SpanningTreeKernel(Kernel):
         if total > SUM_LIMIT or total < -SUM_LIMIT:
             return FALLBACK
         return ratio_pow(self.gold, total, self.beta, 1.0)
+
+
+def spanning_tree_kernel(n, edges, gold, double beta, double wrong_format, double invalid):
+    """The scorer for 2 <= N <= 4096 (a dense weight table), triples for edges and weights
+    within 2^53 in absolute value (edges with an endpoint outside 0..N-1 are ignored, as
+    no answer can use them); None for any other config (the Python scorer reproduces
+    upstream exactly there)."""
+    cdef SpanningTreeKernel kernel
+    cdef Py_ssize_t size, i
+    cdef int64_t u, v, w
+    if not 2 <= n <= 4096:
+        return None
+    size = n
+    kernel = SpanningTreeKernel.__new__(SpanningTreeKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.gold, kernel.beta = size, gold, beta
+    kernel.wrong_format, kernel.invalid = wrong_format, invalid
+    kernel.weight = <int64_t *> PyMem_Malloc(size * size * sizeof(int64_t))
+    kernel.parent = <int32_t *> PyMem_Malloc(size * sizeof(int32_t))
+    kernel.touched = <char *> PyMem_Malloc(size)
+    if not (kernel.weight and kernel.parent and kernel.touched):
+        raise MemoryError()
+    for i in range(size * size):
+        kernel.weight[i] = NO_EDGE
+    for edge in edges:  # later duplicates win, as in a dict
+        if len(edge) != 3:
+            return None
+        if read_int(edge[0], 0, size - 1, &u) and read_int(edge[1], 0, size - 1, &v):
+            if not read_int(edge[2], -SUM_LIMIT, SUM_LIMIT, &w):
+                return None  # beyond exact double range
+            kernel.weight[u * size + v] = w
+    return kernel

@@ -10,6 +10,7 @@ from libc.stdint cimport int32_t, int64_t
 from rlve_fast import deadline
 from rlve_fast._core.clock cimport past
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
+from rlve_fast.envs._config_arrays cimport read_ints
 from rlve_fast.envs.trees._tree import rooted_at_zero
 
 
@@ -213,3 +214,70 @@ cdef class AncestorCostKernel(Kernel):
         if total > (1LL << 53):
             return FALLBACK
         return ratio_pow(self.gold, total, self.beta, 1.0)
+
+
+def ancestor_cost_kernel(n, k, parents, costs, gold, double beta, double wrong_format, double invalid):
+    """The scorer of a plain config, read in one pass: 1 <= N <= 2^20, parents[v] for v in
+    1..N a pair of ints [p, w] with p in 0..N and w in 0..2^20 forming a tree rooted at 0,
+    N + 1 costs in 0..2^20.  None where such a config is not a tree or has larger numbers
+    (the Python scorer decides); NotImplemented for any other shape of config (other
+    entries, negative parents that index from the end), for the caller's general check."""
+    cdef AncestorCostKernel kernel
+    cdef Py_ssize_t size, v, u, head, tail
+    cdef int64_t edge[2]
+    cdef int32_t *first_child
+    cdef int32_t *next_sibling
+    if type(n) is not int or not 1 <= n <= 1 << 20 or type(parents) not in (list, tuple) or len(parents) <= n:
+        return NotImplemented
+    size = n
+    for v in range(1, size + 1):
+        entry = parents[v]
+        if (type(entry) not in (list, tuple) or len(entry) != 2 or type(entry[0]) is not int
+                or type(entry[1]) is not int or not 0 <= entry[0] <= n):
+            return NotImplemented
+    kernel = AncestorCostKernel.__new__(AncestorCostKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.k, kernel.gold, kernel.beta, kernel.invalid = size, k, gold, beta, invalid
+    kernel.parent = <int32_t *> PyMem_Malloc((size + 1) * sizeof(int32_t))
+    kernel.order = <int32_t *> PyMem_Malloc((size + 1) * sizeof(int32_t))
+    kernel.weight = <int64_t *> PyMem_Malloc((size + 1) * sizeof(int64_t))
+    kernel.cost = <int64_t *> PyMem_Malloc((size + 1) * sizeof(int64_t))
+    kernel.up = <int64_t *> PyMem_Malloc((size + 1) * sizeof(int64_t))
+    kernel.selected = <char *> PyMem_Malloc(size + 1)
+    if not (kernel.parent and kernel.order and kernel.weight and kernel.cost and kernel.up and kernel.selected):
+        raise MemoryError()
+    kernel.parent[0], kernel.weight[0] = -1, 0
+    for v in range(1, size + 1):
+        if not read_ints(parents[v], 2, 0, 1LL << 20, edge):
+            return None  # a parent beyond N was ruled out above: a weight beyond 2^20
+        kernel.parent[v], kernel.weight[v] = <int32_t> edge[0], edge[1]
+    if not read_ints(costs, size + 1, 0, 1LL << 20, kernel.cost):
+        return None
+    # breadth-first from 0, each vertex's children in increasing order (as rooted_at_zero);
+    # the sibling lists are built from N down so that they come out increasing
+    first_child = <int32_t *> PyMem_Malloc(2 * (size + 1) * sizeof(int32_t))
+    if first_child == NULL:
+        raise MemoryError()
+    next_sibling = first_child + size + 1
+    try:
+        for v in range(size + 1):
+            first_child[v] = -1
+        for v in range(size, 0, -1):
+            u = kernel.parent[v]
+            next_sibling[v] = first_child[u]
+            first_child[u] = <int32_t> v
+        kernel.order[0] = 0
+        head, tail = 0, 1
+        while head < tail:
+            v = first_child[kernel.order[head]]
+            head += 1
+            while v != -1:
+                kernel.order[tail] = <int32_t> v
+                tail += 1
+                v = next_sibling[v]
+        if tail != size + 1:
+            return None  # not a tree rooted at 0
+    finally:
+        PyMem_Free(first_child)
+    return kernel

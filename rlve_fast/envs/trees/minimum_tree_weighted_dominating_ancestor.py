@@ -151,6 +151,11 @@ class MinimumTreeWeightedDominatingAncestor(Environment):
         if _compiled is None:
             return None
         n, parents, costs = parameter["N"], parameter["parents"], parameter["C"]
+        # plain configs (every parent a pair of ints in range) are checked and read in one pass
+        kernel = _compiled.ancestor_cost_kernel(n, parameter["K"], parents, costs, parameter["gold_answer"],
+                                                self.beta, self.wrong_format, self.invalid_solution)
+        if kernel is not NotImplemented:
+            return kernel
         try:
             _, order = rooted_at_zero(n, parents)
             usual = (len(costs) == n + 1 and all(0 <= c <= 1 << 20 for c in costs)
