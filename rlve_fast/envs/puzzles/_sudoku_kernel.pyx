@@ -21,6 +21,22 @@ from rlve_fast._core.pyunicode cimport PyUnicode_KIND, PyUnicode_DATA
 from rlve_fast.envs._config_arrays cimport INT64_MAX, INT64_MIN, read_rows
 
 
+# The characters of the answers parsed here; any other character sends the answer to the
+# general parser.
+cdef enum CharKind:
+    OTHER = 0
+    DIGIT = 1
+    SPACE = 2        # space, tab
+    LINE_BREAK = 3   # \n, \r
+
+cdef unsigned char CHAR_KIND[256]
+memset(CHAR_KIND, OTHER, 256)
+for _c in range(48, 58):
+    CHAR_KIND[_c] = DIGIT
+CHAR_KIND[32] = CHAR_KIND[9] = SPACE
+CHAR_KIND[10] = CHAR_KIND[13] = LINE_BREAK
+
+
 cdef class SudokuKernel(Kernel):
     cdef Py_ssize_t box_rows, box_cols, n
     cdef int64_t *given
@@ -38,51 +54,52 @@ cdef class SudokuKernel(Kernel):
 
     cdef ParseOutcome parse(self, str text, Py_ssize_t a, Py_ssize_t b) except *:
         cdef const unsigned char *s
-        cdef Py_ssize_t i = a
-        cdef unsigned char ch
-        cdef int digits
-        cdef int64_t v
+        cdef Py_ssize_t i
+        cdef unsigned char kind
+        cdef int digits = 0
+        cdef int64_t v = 0
         cdef bint line_break = False
-        cdef void *grown
         if PyUnicode_KIND(text) != 1:
             return Kernel.parse(self, text, a, b)
         s = <const unsigned char *> PyUnicode_DATA(text)
         self.n_values = 0
         self.n_rows = 0
-        while i < b:
-            ch = s[i]
-            if ch == 32 or ch == 9:  # space, tab
-                i += 1
-                continue
-            if ch == 10 or ch == 13:  # \n, \r
-                line_break = True
-                i += 1
-                continue
-            if ch < 48 or ch > 57:
-                return Kernel.parse(self, text, a, b)
-            v, digits = 0, 0
-            while i < b and 48 <= s[i] <= 57:
+        for i in range(a, b):
+            kind = CHAR_KIND[s[i]]
+            if kind == DIGIT:
                 if digits == 18:
                     return Kernel.parse(self, text, a, b)  # may not fit int64
                 v = v * 10 + (s[i] - 48)
                 digits += 1
-                i += 1
-            if i < b and not (s[i] == 32 or s[i] == 9 or s[i] == 10 or s[i] == 13):
-                return Kernel.parse(self, text, a, b)  # a token that is not all digits
-            if self.n_values == self.cap_values:
-                grown = PyMem_Realloc(self.values, 2 * self.cap_values * sizeof(int64_t))
-                if grown == NULL:
-                    raise MemoryError()
-                self.values = <int64_t *> grown
-                self.cap_values *= 2
-            if line_break and self.n_values > 0:
-                self._end_row()
-            line_break = False
-            self.values[self.n_values] = v
-            self.n_values += 1
+                continue
+            if kind == OTHER:
+                return Kernel.parse(self, text, a, b)
+            if digits:
+                self.push(v, line_break)
+                line_break = False
+                v, digits = 0, 0
+            if kind == LINE_BREAK:
+                line_break = True
+        if digits:
+            self.push(v, line_break)
         if self.n_values > 0:
             self._end_row()
         return PARSED
+
+    cdef inline int push(self, int64_t v, bint after_line_break) except -1:
+        """Append a token's value; a line break before it ends the row before (if any)."""
+        cdef void *grown
+        if self.n_values == self.cap_values:
+            grown = PyMem_Realloc(self.values, 2 * self.cap_values * sizeof(int64_t))
+            if grown == NULL:
+                raise MemoryError()
+            self.values = <int64_t *> grown
+            self.cap_values *= 2
+        if after_line_break and self.n_values > 0:
+            self._end_row()
+        self.values[self.n_values] = v
+        self.n_values += 1
+        return 0
 
     cdef inline bint repeats(self, int64_t v):
         """Record digit v (1..n) in the current unit; True if it was there already."""
