@@ -3,19 +3,18 @@
 
 Grids of at most 64 digits a side (every corpus size) are checked in one pass: the range
 and given checks cell by cell, and repeats through one 64-bit digit set per row, column and
-box.  A digit out of range or a changed given wins over a repeat (it is -0.5 in any case),
-so a repeat only sets a flag while the pass goes on.  Larger grids take a unit-by-unit
+box.  A digit out of range or a changed given (-0.5) wins over a repeat (0) wherever it
+lies, so a repeat only sets a flag while the pass goes on.  Larger grids take a unit-by-unit
 check with a stamped mark per digit.
 
 Answers are long (up to 64 x 64 numbers), so parsing is most of the time: an answer of
 one-byte text made only of digits, spaces, tabs and line breaks is read in one pass over
 its characters; any other answer goes to the general parser (signs, other whitespace, long
 numbers, other characters), which gives the same rows and values on the common case."""
-from cpython.mem cimport PyMem_Malloc, PyMem_Free
+from cpython.mem cimport PyMem_Malloc, PyMem_Realloc, PyMem_Free
 from libc.stdint cimport int32_t, int64_t, uint64_t
 from libc.string cimport memset
 
-from cpython.mem cimport PyMem_Realloc
 from rlve_fast._core.kernel cimport Kernel, SHAPE_ROWS, ParseOutcome, PARSED
 from rlve_fast._core.pyunicode cimport PyUnicode_KIND, PyUnicode_DATA
 from rlve_fast.envs._config_arrays cimport INT64_MAX, INT64_MIN, read_rows
