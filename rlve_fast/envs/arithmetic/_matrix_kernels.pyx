@@ -2,12 +2,14 @@
 """Compiled parts of Matrix_BinaryExponentiation (twins in Python in
 matrix_binary_exponentiation.py):
 
-* MatrixMatchKernel: an N x N integer matrix scored mean([cell = gold])^beta;
+* MatrixMatchKernel (made by ``matrix_match_kernel``): an N x N integer matrix scored
+  mean([cell = gold])^beta;
 * ``matrix_power_mod``: A^K with entries mod m < 2**31."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport int64_t, uint64_t
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_ROWS, ratio_pow
+from rlve_fast.envs._config_arrays cimport read_rows, INT64_MIN, INT64_MAX
 
 
 # ----------------------------------------------------------------------------- scorer
@@ -17,21 +19,6 @@ cdef class MatrixMatchKernel(Kernel):
     cdef Py_ssize_t n
     cdef int64_t *gold
     cdef double beta, weight
-
-    def __init__(self, Py_ssize_t n, gold_rows, double beta, double weight, double wrong_format):
-        cdef Py_ssize_t i, j
-        if n < 1 or len(gold_rows) != n or any(len(row) != n for row in gold_rows):
-            raise ValueError("gold must be an n x n matrix with n >= 1")
-        self.shape = SHAPE_ROWS
-        self.no_answer = wrong_format
-        self.n = n
-        self.beta, self.weight = beta, weight
-        self.gold = <int64_t *> PyMem_Malloc(n * n * sizeof(int64_t))
-        if self.gold == NULL:
-            raise MemoryError()
-        for i in range(n):
-            for j in range(n):
-                self.gold[i * n + j] = gold_rows[i][j]
 
     def __dealloc__(self):
         PyMem_Free(self.gold)
@@ -47,6 +34,29 @@ cdef class MatrixMatchKernel(Kernel):
         for i in range(self.n * self.n):
             same += self.values[i] == self.gold[i]
         return ratio_pow(same, self.n * self.n, self.beta, self.weight)
+
+
+def matrix_match_kernel(n, gold_rows, double beta, double weight, double wrong_format):
+    """The scorer of an N x N gold matrix of int64s with N >= 1, None for any other config
+    (the Python scorer reproduces upstream exactly there)."""
+    cdef MatrixMatchKernel kernel
+    cdef Py_ssize_t size
+    if n < 1 or n > 1 << 24:
+        return None  # (an N past 2^24 cannot be a stored matrix's side anyway)
+    size = n
+    kernel = MatrixMatchKernel.__new__(MatrixMatchKernel)
+    kernel.shape = SHAPE_ROWS
+    kernel.no_answer = wrong_format
+    kernel.n = size
+    kernel.beta, kernel.weight = beta, weight
+    if len(gold_rows) != size:
+        return None
+    kernel.gold = <int64_t *> PyMem_Malloc(size * size * sizeof(int64_t))
+    if kernel.gold == NULL:
+        raise MemoryError()
+    if not read_rows(gold_rows, size, size, INT64_MIN, INT64_MAX, kernel.gold):
+        return None
+    return kernel
 
 
 # ----------------------------------------------------------------------------- matrix power

@@ -9,6 +9,11 @@ from array import array
 from rlve_fast.answers import int_rows_answer
 from rlve_fast.environment import Environment
 
+try:
+    from rlve_fast.envs.arithmetic._matrix_kernels import matrix_match_kernel as _compiled_kernel
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
+
 MODULO = 10000
 
 
@@ -103,9 +108,9 @@ class MatrixBinaryExponentiation(Environment):
         return self.weight * ((same / (n * n)) ** self.beta)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.arithmetic._matrix_kernels import MatrixMatchKernel
-
-        n, gold = parameter["N"], parameter["gold_answer"]
-        if n < 1 or len(gold) != n or any(len(row) != n for row in gold):
-            return None  # an unusual config: the Python scorer reproduces upstream on it
-        return MatrixMatchKernel(n, gold, self.beta, self.weight, self.wrong_format)
+        if _compiled_kernel is None:
+            return None
+        # None for unusual configs (gold not an N x N matrix of int64s): the Python scorer
+        # reproduces upstream on them
+        return _compiled_kernel(parameter["N"], parameter["gold_answer"], self.beta, self.weight,
+                                self.wrong_format)

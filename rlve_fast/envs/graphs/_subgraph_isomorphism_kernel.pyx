@@ -5,6 +5,7 @@ from libc.stdint cimport int64_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow
+from rlve_fast.envs._config_arrays cimport read_int
 
 
 cdef char *edge_table(Py_ssize_t n, edges) except NULL:
@@ -13,10 +14,11 @@ cdef char *edge_table(Py_ssize_t n, edges) except NULL:
     cdef char *table = <char *> PyMem_Malloc(max(n * n, 1))
     if table == NULL:
         raise MemoryError()
+    cdef int64_t a, b
     memset(table, 0, max(n * n, 1))
-    for e in edges:
-        if len(e) == 2 and 0 <= e[0] < n and 0 <= e[1] < n:
-            table[e[0] * n + e[1]] = 1
+    for e in edges:  # the config's pairs are lists or tuples of ints
+        if (len(e) == 2 and read_int(e[0], 0, n - 1, &a) and read_int(e[1], 0, n - 1, &b)):
+            table[a * n + b] = 1
     return table
 
 
@@ -26,16 +28,6 @@ cdef class InducedMapKernel(Kernel):
     cdef char *g2
     cdef char *used
     cdef double beta, invalid
-
-    def __init__(self, n1, edges1, n2, edges2, double beta, double wrong_format, double invalid):
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n1, self.n2, self.beta, self.invalid = n1, n2, beta, invalid
-        self.g1 = edge_table(n1, edges1)
-        self.g2 = edge_table(n2, edges2)
-        self.used = <char *> PyMem_Malloc(max(n2, 1))
-        if self.used == NULL:
-            raise MemoryError()
 
     def __dealloc__(self):
         PyMem_Free(self.g1)
@@ -59,3 +51,21 @@ cdef class InducedMapKernel(Kernel):
                 a, b = (p[u], p[v]) if p[u] < p[v] else (p[v], p[u])
                 agree += self.g1[u * n1 + v] == self.g2[a * n2 + b]
         return ratio_pow(agree, n1 * (n1 - 1) // 2, self.beta, 1.0)
+
+
+def induced_map_kernel(n1, edges1, n2, edges2, double beta, double wrong_format, double invalid):
+    """The scorer of graphs of 0..4096 vertices each (pairs other than two endpoints in
+    range are never looked up), None for larger ones."""
+    cdef InducedMapKernel kernel
+    if not (0 <= n1 <= 4096 and 0 <= n2 <= 4096):
+        return None
+    kernel = InducedMapKernel.__new__(InducedMapKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n1, kernel.n2, kernel.beta, kernel.invalid = n1, n2, beta, invalid
+    kernel.g1 = edge_table(kernel.n1, edges1)
+    kernel.g2 = edge_table(kernel.n2, edges2)
+    kernel.used = <char *> PyMem_Malloc(max(kernel.n2, 1))
+    if kernel.used == NULL:
+        raise MemoryError()
+    return kernel

@@ -5,6 +5,7 @@ from libc.stdint cimport int64_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
+from rlve_fast.envs._config_arrays cimport read_int, read_ints, INT64_MIN, INT64_MAX
 
 
 cdef class TopologicalSortKernel(Kernel):
@@ -15,31 +16,6 @@ cdef class TopologicalSortKernel(Kernel):
     cdef char *seen
     cdef double invalid, order_weight, order_beta, match_weight, match_beta
     cdef bint malformed
-
-    def __init__(self, n, conditions, gold, double wrong_format, double invalid, double order_weight,
-                 double order_beta, double match_weight, double match_beta):
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.invalid, self.order_weight, self.order_beta = invalid, order_weight, order_beta
-        self.match_weight, self.match_beta = match_weight, match_beta
-        self.n = n
-        self.n_conditions = len(conditions)
-        self.n_gold = len(gold)
-        self.conditions = <int64_t *> PyMem_Malloc(max(1, 2 * self.n_conditions) * sizeof(int64_t))
-        self.gold = <int64_t *> PyMem_Malloc(max(1, self.n_gold) * sizeof(int64_t))
-        self.position = <Py_ssize_t *> PyMem_Malloc(max(1, self.n) * sizeof(Py_ssize_t))
-        self.seen = <char *> PyMem_Malloc(max(1, self.n))
-        if not (self.conditions and self.gold and self.position and self.seen):
-            raise MemoryError()
-        self.malformed = False
-        for i, pair in enumerate(conditions):
-            if len(pair) != 2:
-                self.malformed = True  # upstream would raise while unpacking: -1.0
-                continue
-            self.conditions[2 * i] = pair[0]
-            self.conditions[2 * i + 1] = pair[1]
-        for i in range(self.n_gold):
-            self.gold[i] = gold[i]
 
     def __dealloc__(self):
         PyMem_Free(self.conditions)
@@ -79,3 +55,35 @@ cdef class TopologicalSortKernel(Kernel):
                 same += self.gold[i] == self.values[i]
             reward += ratio_pow(same, n, self.match_beta, self.match_weight)
         return reward
+
+
+def topological_sort_kernel(n, conditions, gold, double wrong_format, double invalid, double order_weight,
+                            double order_beta, double match_weight, double match_beta):
+    """The scorer of a config whose numbers are int64s (a condition that is not a pair is
+    kept as a flag: upstream's scorer fails on it), None for any other config (the Python
+    scorer decides there)."""
+    cdef TopologicalSortKernel kernel = TopologicalSortKernel.__new__(TopologicalSortKernel)
+    cdef Py_ssize_t i = 0
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.invalid, kernel.order_weight, kernel.order_beta = invalid, order_weight, order_beta
+    kernel.match_weight, kernel.match_beta = match_weight, match_beta
+    kernel.n = n
+    kernel.n_conditions = len(conditions)
+    kernel.n_gold = len(gold)
+    kernel.conditions = <int64_t *> PyMem_Malloc(max(1, 2 * kernel.n_conditions) * sizeof(int64_t))
+    kernel.gold = <int64_t *> PyMem_Malloc(max(1, kernel.n_gold) * sizeof(int64_t))
+    kernel.position = <Py_ssize_t *> PyMem_Malloc(max(1, kernel.n) * sizeof(Py_ssize_t))
+    kernel.seen = <char *> PyMem_Malloc(max(1, kernel.n))
+    if not (kernel.conditions and kernel.gold and kernel.position and kernel.seen):
+        raise MemoryError()
+    kernel.malformed = False
+    for pair in conditions:
+        if len(pair) != 2:
+            kernel.malformed = True  # upstream would raise while unpacking: -1.0
+        elif not read_ints(pair, 2, INT64_MIN, INT64_MAX, kernel.conditions + 2 * i):
+            return None
+        i += 1
+    if not read_ints(gold, kernel.n_gold, INT64_MIN, INT64_MAX, kernel.gold):
+        return None
+    return kernel

@@ -14,6 +14,12 @@ from rlve_fast.envs.graphs._graph_common import (adjacency_masks, density_schedu
                                                   pair_count, random_pairs)
 
 
+try:
+    from rlve_fast.envs.graphs._subgraph_isomorphism_kernel import induced_map_kernel as _compiled_kernel
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
+
+
 def distinct_choice_exists(domains, vertices) -> bool:
     """Whether the vertices can take pairwise different values from their candidate masks
     (a bipartite matching that saturates them; augmenting paths, Kuhn's algorithm)."""
@@ -175,10 +181,8 @@ class SubgraphIsomorphism(Environment):
         return (agree / pairs) ** self.beta
 
     def kernel(self, parameter):
-        from rlve_fast.envs.graphs._subgraph_isomorphism_kernel import InducedMapKernel
-
-        n1, n2 = parameter["N1"], parameter["N2"]
-        if not (0 <= n1 <= 4096 and 0 <= n2 <= 4096):
+        if _compiled_kernel is None:
             return None
-        return InducedMapKernel(n1, parameter["G1_edges"], n2, parameter["G2_edges"], self.beta,
-                                self.wrong_format, self.invalid_solution)
+        # None for graphs past 4096 vertices: the Python scorer decides there
+        return _compiled_kernel(parameter["N1"], parameter["G1_edges"], parameter["N2"], parameter["G2_edges"],
+                                self.beta, self.wrong_format, self.invalid_solution)

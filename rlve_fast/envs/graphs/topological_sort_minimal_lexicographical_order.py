@@ -18,6 +18,11 @@ from rlve_fast.envs._draws_py import Words
 from rlve_fast.envs._generation import finished, join_ints, join_rows
 
 try:
+    from rlve_fast.envs.graphs._topological_sort_kernel import topological_sort_kernel as _compiled_kernel
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
+
+try:
     from rlve_fast.envs.graphs._topological_sort_solver import random_conditions, smallest_labels_first
 except ImportError:  # the extension did not build: the Python twins below
     random_conditions = smallest_labels_first = None
@@ -132,8 +137,9 @@ class TopologicalSortMinimalLexicographicalOrder(Environment):
         return reward
 
     def kernel(self, parameter):
-        from rlve_fast.envs.graphs._topological_sort_kernel import TopologicalSortKernel
-
-        return TopologicalSortKernel(parameter["N"], parameter["before_conditions"], parameter["gold_answer"],
-                                     self.wrong_format, self.invalid_solution, self.order_weight,
-                                     self.order_beta, self.match_weight, self.match_beta)
+        if _compiled_kernel is None:
+            return None
+        # None for numbers beyond int64: the Python scorer decides there
+        return _compiled_kernel(parameter["N"], parameter["before_conditions"], parameter["gold_answer"],
+                                self.wrong_format, self.invalid_solution, self.order_weight,
+                                self.order_beta, self.match_weight, self.match_beta)

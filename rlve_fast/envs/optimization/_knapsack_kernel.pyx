@@ -5,6 +5,7 @@ from libc.stdint cimport int64_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
+from rlve_fast.envs._config_arrays cimport read_int, INT64_MIN, INT64_MAX
 
 cdef int64_t SUM_LIMIT = 1LL << 53
 
@@ -17,24 +18,6 @@ cdef class KnapsackKernel(Kernel):
     cdef char *chosen
     cdef double beta, invalid
     cdef bint short_lists
-
-    def __init__(self, n, weights, values, capacity, gold, double beta, double wrong_format, double invalid):
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.beta, self.invalid = beta, invalid
-        self.n = n
-        self.capacity, self.gold = capacity, gold
-        # Items the lists lack make upstream's scorer raise (IndexError): decided in Python.
-        self.short_lists = len(weights) < n or len(values) < n
-        self.weight = <int64_t *> PyMem_Malloc(max(1, self.n) * sizeof(int64_t))
-        self.value = <int64_t *> PyMem_Malloc(max(1, self.n) * sizeof(int64_t))
-        self.chosen = <char *> PyMem_Malloc(max(1, self.n))
-        if not (self.weight and self.value and self.chosen):
-            raise MemoryError()
-        for i in range(min(n, len(weights))):
-            self.weight[i] = weights[i]
-        for i in range(min(n, len(values))):
-            self.value[i] = values[i]
 
     def __dealloc__(self):
         PyMem_Free(self.weight)
@@ -63,3 +46,38 @@ cdef class KnapsackKernel(Kernel):
         if total_value > self.gold:
             return -1.0  # upstream asserts value <= optimum
         return ratio_pow(total_value, self.gold, self.beta, 1.0)
+
+
+cdef int read_prefix(object items, Py_ssize_t count, int64_t *out) except -1:
+    """The first min(count, len(items)) of ``items`` as int64s (0: one is beyond int64)."""
+    cdef Py_ssize_t i
+    for i in range(min(count, len(items))):
+        if not read_int(items[i], INT64_MIN, INT64_MAX, out + i):
+            return 0
+    return 1
+
+
+def knapsack_kernel(n, weights, values, capacity, gold, double beta, double wrong_format, double invalid):
+    """The scorer of N >= 0 items, None for a negative N or numbers beyond int64 (the Python
+    scorer decides there)."""
+    cdef KnapsackKernel kernel
+    if n < 0:
+        return None
+    kernel = KnapsackKernel.__new__(KnapsackKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.beta, kernel.invalid = beta, invalid
+    kernel.n = n
+    if not (read_int(capacity, INT64_MIN, INT64_MAX, &kernel.capacity)
+            and read_int(gold, INT64_MIN, INT64_MAX, &kernel.gold)):
+        return None
+    # Items the lists lack make upstream's scorer raise (IndexError): decided in Python.
+    kernel.short_lists = len(weights) < kernel.n or len(values) < kernel.n
+    kernel.weight = <int64_t *> PyMem_Malloc(max(1, kernel.n) * sizeof(int64_t))
+    kernel.value = <int64_t *> PyMem_Malloc(max(1, kernel.n) * sizeof(int64_t))
+    kernel.chosen = <char *> PyMem_Malloc(max(1, kernel.n))
+    if not (kernel.weight and kernel.value and kernel.chosen):
+        raise MemoryError()
+    if not (read_prefix(weights, kernel.n, kernel.weight) and read_prefix(values, kernel.n, kernel.value)):
+        return None
+    return kernel

@@ -10,6 +10,7 @@ from libc.string cimport memset
 from rlve_fast import deadline
 from rlve_fast._core.clock cimport past
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
+from rlve_fast.envs._config_arrays cimport read_int, read_ints, INT64_MIN, INT64_MAX
 
 cdef int64_t SUM_LIMIT = 1LL << 53
 
@@ -98,28 +99,6 @@ cdef class PricesKernel(Kernel):
     cdef int64_t gold
     cdef double beta, invalid
 
-    def __init__(self, Py_ssize_t n, customers, gold, double beta, double wrong_format, double invalid):
-        cdef Py_ssize_t i
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.m, self.gold, self.beta, self.invalid = n, len(customers), gold, beta, invalid
-        self.logs = 1
-        while (1 << self.logs) <= n:
-            self.logs += 1
-        self.customer = <int32_t *> PyMem_Malloc(max(2 * self.m, 1) * sizeof(int32_t))
-        self.limit = <int64_t *> PyMem_Malloc(max(self.m, 1) * sizeof(int64_t))
-        self.table = <int64_t *> PyMem_Malloc(self.logs * n * sizeof(int64_t))
-        self.floor_log = <int32_t *> PyMem_Malloc((n + 1) * sizeof(int32_t))
-        if not (self.customer and self.limit and self.table and self.floor_log):
-            raise MemoryError()
-        for i in range(self.m):
-            a, b, c = customers[i]  # the caller checked 1 <= a <= b <= n
-            self.customer[2 * i], self.customer[2 * i + 1] = a - 1, b - 1
-            self.limit[i] = c
-        self.floor_log[1] = 0
-        for i in range(2, n + 1):
-            self.floor_log[i] = self.floor_log[i // 2] + 1
-
     def __dealloc__(self):
         PyMem_Free(self.customer)
         PyMem_Free(self.limit)
@@ -154,3 +133,41 @@ cdef class PricesKernel(Kernel):
         if total > self.gold:
             return -1.0  # upstream asserts the takings do not beat the optimum
         return ratio_pow(total, self.gold, self.beta, 1.0)
+
+
+def prices_kernel(n, customers, gold, double beta, double wrong_format, double invalid):
+    """The scorer of 1 <= N <= 2^20 shops and customers (a, b, c) with 1 <= a <= b <= N and
+    int64 limits and optimum, None for any other config (the Python scorer decides there)."""
+    cdef PricesKernel kernel
+    cdef Py_ssize_t i = 0, size
+    cdef int64_t triple[3]
+    if not 1 <= n <= 1 << 20:
+        return None
+    size = n
+    kernel = PricesKernel.__new__(PricesKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.m, kernel.beta, kernel.invalid = size, len(customers), beta, invalid
+    if not read_int(gold, INT64_MIN, INT64_MAX, &kernel.gold):
+        return None
+    kernel.logs = 1
+    while (1 << kernel.logs) <= size:
+        kernel.logs += 1
+    kernel.customer = <int32_t *> PyMem_Malloc(max(2 * kernel.m, 1) * sizeof(int32_t))
+    kernel.limit = <int64_t *> PyMem_Malloc(max(kernel.m, 1) * sizeof(int64_t))
+    kernel.table = <int64_t *> PyMem_Malloc(kernel.logs * size * sizeof(int64_t))
+    kernel.floor_log = <int32_t *> PyMem_Malloc((size + 1) * sizeof(int32_t))
+    if not (kernel.customer and kernel.limit and kernel.table and kernel.floor_log):
+        raise MemoryError()
+    for customer in customers:
+        if not read_ints(customer, 3, INT64_MIN, INT64_MAX, triple):
+            return None
+        if not 1 <= triple[0] <= triple[1] <= size:
+            return None
+        kernel.customer[2 * i], kernel.customer[2 * i + 1] = <int32_t> (triple[0] - 1), <int32_t> (triple[1] - 1)
+        kernel.limit[i] = triple[2]
+        i += 1
+    kernel.floor_log[1] = 0
+    for i in range(2, size + 1):
+        kernel.floor_log[i] = kernel.floor_log[i // 2] + 1
+    return kernel

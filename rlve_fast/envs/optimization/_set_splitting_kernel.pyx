@@ -5,6 +5,7 @@ from libc.stdint cimport int64_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow
+from rlve_fast.envs._config_arrays cimport read_int, read_ints, INT64_MIN, INT64_MAX
 
 
 cdef class SetSplittingKernel(Kernel):
@@ -14,23 +15,6 @@ cdef class SetSplittingKernel(Kernel):
     cdef Py_ssize_t *ends    # subset k is elements[ends[k-1]:ends[k]]
     cdef char *in_first
     cdef double beta, invalid
-
-    def __init__(self, n, m, subsets, double beta, double wrong_format, double invalid):
-        cdef Py_ssize_t total = sum(len(s) for s in subsets), k = 0
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.m, self.n_sets = n, m, len(subsets)
-        self.beta, self.invalid = beta, invalid
-        self.elements = <int64_t *> PyMem_Malloc(max(1, total) * sizeof(int64_t))
-        self.ends = <Py_ssize_t *> PyMem_Malloc(max(1, self.n_sets) * sizeof(Py_ssize_t))
-        self.in_first = <char *> PyMem_Malloc(max(1, self.n))
-        if not (self.elements and self.ends and self.in_first):
-            raise MemoryError()
-        for i, subset in enumerate(subsets):
-            for element in subset:
-                self.elements[k] = element
-                k += 1
-            self.ends[i] = k
 
     def __dealloc__(self):
         PyMem_Free(self.elements)
@@ -59,3 +43,34 @@ cdef class SetSplittingKernel(Kernel):
         if split > self.m:
             return -1.0  # upstream asserts at most M subsets are split
         return ratio_pow(split, self.m, self.beta, 1.0)
+
+
+def set_splitting_kernel(n, m, subsets, double beta, double wrong_format, double invalid):
+    """The scorer of 0 <= N <= 2^24 elements and an int64 M and subset elements, None for any
+    other config (the Python scorer decides there)."""
+    cdef SetSplittingKernel kernel
+    cdef Py_ssize_t total = 0, k = 0, i = 0, size
+    if not 0 <= n <= 1 << 24:
+        return None
+    kernel = SetSplittingKernel.__new__(SetSplittingKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.n_sets = n, len(subsets)
+    kernel.beta, kernel.invalid = beta, invalid
+    if not read_int(m, INT64_MIN, INT64_MAX, &kernel.m):
+        return None
+    for subset in subsets:
+        total += len(subset)
+    kernel.elements = <int64_t *> PyMem_Malloc(max(1, total) * sizeof(int64_t))
+    kernel.ends = <Py_ssize_t *> PyMem_Malloc(max(1, kernel.n_sets) * sizeof(Py_ssize_t))
+    kernel.in_first = <char *> PyMem_Malloc(max(1, kernel.n))
+    if not (kernel.elements and kernel.ends and kernel.in_first):
+        raise MemoryError()
+    for subset in subsets:
+        size = len(subset)
+        if not read_ints(subset, size, INT64_MIN, INT64_MAX, kernel.elements + k):
+            return None
+        k += size
+        kernel.ends[i] = k
+        i += 1
+    return kernel

@@ -11,6 +11,11 @@ from rlve_fast.environment import Environment
 from rlve_fast.envs._generation import bounded_ints, finished, uniform_ints
 
 try:
+    from rlve_fast.envs.optimization._knapsack_kernel import knapsack_kernel as _compiled_kernel
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
+
+try:
     from rlve_fast.envs.optimization._knapsack_solver import best_value as _compiled_best_value
 except ImportError:  # the extension did not build: the Python programme below
     _compiled_best_value = None
@@ -89,7 +94,8 @@ class Knapsack(Environment):
         return (value / gold) ** self.beta
 
     def kernel(self, parameter):
-        from rlve_fast.envs.optimization._knapsack_kernel import KnapsackKernel
-
-        return KnapsackKernel(parameter["N"], parameter["W"], parameter["V"], parameter["W_max"],
-                              parameter["gold_answer"], self.beta, self.wrong_format, self.invalid_solution)
+        if _compiled_kernel is None:
+            return None
+        # None for a negative N or numbers beyond int64: the Python scorer decides there
+        return _compiled_kernel(parameter["N"], parameter["W"], parameter["V"], parameter["W_max"],
+                                parameter["gold_answer"], self.beta, self.wrong_format, self.invalid_solution)

@@ -9,6 +9,12 @@ from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 
 
+try:
+    from rlve_fast.envs.optimization._max_xor_set_kernel import max_xor_kernel as _compiled_kernel
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
+
+
 def max_subset_xor(values) -> int:
     """The largest XOR of a subset: build a GF(2) basis whose vectors have distinct highest
     bits, then from the highest bit down fold in each vector that raises the running value."""
@@ -76,10 +82,9 @@ class MaxXorSet(Environment):
         return (total / parameter["gold_answer"]) ** self.beta
 
     def kernel(self, parameter):
-        from rlve_fast.envs.optimization._max_xor_set_kernel import MaxXorKernel
-
-        n, values = parameter["N"], parameter["A"]
-        if not 0 <= n <= len(values) or n > 1 << 24 or any(not 0 <= v < 1 << 53 for v in values[:n]):
-            return None  # a short array, or values beyond exact doubles: the Python scorer decides
-        return MaxXorKernel(values[:n], parameter["gold_answer"], self.beta, self.wrong_format,
-                            self.invalid_solution)
+        if _compiled_kernel is None:
+            return None
+        # None for a short array, values beyond exact doubles or an optimum beyond int64: the
+        # Python scorer decides there
+        return _compiled_kernel(parameter["N"], parameter["A"], parameter["gold_answer"], self.beta,
+                                self.wrong_format, self.invalid_solution)

@@ -12,6 +12,7 @@ from rlve_fast.envs.trees._sampling import words
 from rlve_fast.envs.trees._tree import compiled_module
 
 _compiled = compiled_module("rlve_fast.envs.optimization._myj_kernel")
+_prices_kernel = None if _compiled is None else _compiled.prices_kernel
 
 
 def best_prices(n: int, customers):
@@ -132,10 +133,9 @@ class MYJ(Environment):
         return (earned / gold) ** self.beta
 
     def kernel(self, parameter):
-        if _compiled is None:
+        if _prices_kernel is None:
             return None
-        n, customers = parameter["N"], parameter["customers"]
-        if not 1 <= n <= 1 << 20 or not all(len(t) == 3 and 1 <= t[0] <= t[1] <= n for t in customers):
-            return None  # an unusual config: the Python scorer decides
-        return _compiled.PricesKernel(n, customers, parameter["gold_answer"], self.beta, self.wrong_format,
-                                      self.invalid_solution)
+        # None for an unusual config (N out of 1..2^20, a customer not (a, b, c) with
+        # 1 <= a <= b <= N, numbers beyond int64): the Python scorer decides there
+        return _prices_kernel(parameter["N"], parameter["customers"], parameter["gold_answer"], self.beta,
+                              self.wrong_format, self.invalid_solution)

@@ -10,6 +10,12 @@ from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 
 
+try:
+    from rlve_fast.envs.optimization._set_splitting_kernel import set_splitting_kernel as _compiled_kernel
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
+
+
 def find_splitting(n: int, subsets):
     """A list S1 such that every subset has members both in S1 and outside it, or None.
 
@@ -125,9 +131,8 @@ class SetSplitting(Environment):
         return (split / parameter["M"]) ** self.beta
 
     def kernel(self, parameter):
-        from rlve_fast.envs.optimization._set_splitting_kernel import SetSplittingKernel
-
-        if not 0 <= parameter["N"] <= 1 << 24:
+        if _compiled_kernel is None:
             return None
-        return SetSplittingKernel(parameter["N"], parameter["M"], parameter["Sets"], self.beta,
-                                  self.wrong_format, self.invalid_solution)
+        # None for N out of 0..2^24 or numbers beyond int64: the Python scorer decides there
+        return _compiled_kernel(parameter["N"], parameter["M"], parameter["Sets"], self.beta,
+                                self.wrong_format, self.invalid_solution)
