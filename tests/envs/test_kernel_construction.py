@@ -249,3 +249,60 @@ def test_sudoku_kernel_scores_long_answers_as_the_python_path():
         slow = verify_batch("Sudoku", configs, responses)
     assert fast.reward.tobytes() == slow.reward.tobytes()
     assert len(set(fast.reward.tolist())) >= 3
+
+
+# MinCubeAssignment, MinimumSteinerTree, MinimumSumDifferenceSubmatrix, the spanning-tree
+# scorers, LandAcquisition, PipelineArrangement, PowerShortcut, KnightsAndKnaves and
+# Minimum_DominatingInterval: their factories check and read the config in one pass too
+def _weight_table_usual(p):
+    n = p["N"]
+    return (2 <= n <= 1024 and all(len(e) == 3 for e in p["edges"]) and _fits(p["gold_answer"])
+            and all(abs(w) <= 1 << 53 for s, t, w in p["edges"] if 0 <= s < n and 0 <= t < n))
+
+
+def _prefix_usual(p, first, second):
+    n = p["N"]
+    return 1 <= n <= 1 << 20 and len(p[first]) >= n and len(p[second]) >= n and _fits(p["gold_answer"])
+
+
+USUAL_MORE = {
+    "MinCubeAssignment": lambda p: (
+        1 <= p["P"] and 1 <= p["Q"] and 1 <= p["R"] and p["P"] * p["Q"] * p["R"] <= 1 << 24
+        and len(p["costs"]) == p["P"] and all(_grid(row, p["Q"], p["R"]) for row in p["costs"])
+        and sum(abs(v) for row in p["costs"] for cell in row for v in cell) < 1 << 53
+        and _fits(p["D"]) and _fits(p["gold_answer"])),
+    "MinimumSteinerTree": lambda p: (
+        1 <= p["N"] <= 4096 and _fits(p["gold_answer"])
+        and all(len(e) == 3 and 0 <= e[0] < p["N"] and 0 <= e[1] < p["N"] and abs(e[2]) <= 1 << 40
+                for e in p["edges"])
+        and all(0 <= t < p["N"] for t in p["to_be_connected"])),
+    "MinimumSumDifferenceSubmatrix": lambda p: (
+        p["N"] * p["M"] != 0 and _grid(p["matrix"], p["N"], p["M"])
+        and all(abs(v) < 1 << 40 for row in p["matrix"] for v in row)
+        and all(-(1 << 63) <= p[key] < 1 << 63 for key in ("R", "C", "gold_answer"))),
+    "MinimumDirectedSpanningTree": lambda p: (
+        _weight_table_usual(p) and 0 <= p["root"] < p["N"]),
+    "MinimumWeightedSpanningTree": _weight_table_usual,
+    "LandAcquisition": lambda p: (
+        _prefix_usual(p, "W", "L") and min(list(p["W"][:p["N"]]) + list(p["L"][:p["N"]])) >= 0
+        and max(p["W"][:p["N"]]) * max(p["L"][:p["N"]]) * p["N"] < 1 << 53
+        and all(_fits(v) for v in list(p["W"][:p["N"]]) + list(p["L"][:p["N"]]))),
+    "PipelineArrangement": lambda p: (
+        _prefix_usual(p, "A", "B") and sum(map(abs, p["A"][:p["N"]])) + sum(map(abs, p["B"][:p["N"]])) < 1 << 53),
+    "PowerShortcut": lambda p: (
+        1 <= p["N"] <= 4096 and _square(p["achievable"], p["N"]) and _fits(p["gold_answer"])),
+    "KnightsAndKnaves": lambda p: (
+        -(1 << 63) <= p["N"] < 1 << 63 and type(p["names"]) is list and p["names"] != []
+        and type(p["gold_answer"]) is dict
+        and all(type(name) is str and name.isascii() and name.isalpha() for name in p["names"])
+        and all(type(p["gold_answer"].get(name)) is str for name in p["names"])),
+    "Minimum_DominatingInterval": lambda p: (
+        1 <= p["N"] <= 1 << 24 and p["M"] == len(p["intervals"]) and _fits(p["K"]) and _fits(p["gold_answer"])
+        and all(len(t) == 3 and 1 <= t[0] <= t[1] <= p["N"] and 0 <= t[2] <= 1 << 40 for t in p["intervals"])),
+}
+
+
+@pytest.mark.parametrize("env_id", sorted(USUAL_MORE))
+def test_more_kernels_or_none_and_rewards_on_malformed_configs(env_id, monkeypatch):
+    monkeypatch.setitem(USUAL, env_id, USUAL_MORE[env_id])
+    test_kernel_or_none_and_rewards_on_malformed_configs(env_id)

@@ -18,20 +18,6 @@ cdef class ArborescenceKernel(Kernel):
     cdef int64_t gold
     cdef double beta, wrong_format, invalid
 
-    def __init__(self, n, root, edges, gold, double beta, double wrong_format, double invalid):
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.root, self.gold, self.beta = n, root, gold, beta
-        self.wrong_format, self.invalid = wrong_format, invalid
-        self.weight = <int64_t *> PyMem_Malloc(n * n * sizeof(int64_t))
-        self.first = <int32_t *> PyMem_Malloc(n * sizeof(int32_t))
-        self.next_edge = <int32_t *> PyMem_Malloc(n * sizeof(int32_t))
-        self.stack = <int32_t *> PyMem_Malloc(n * sizeof(int32_t))
-        self.seen = <char *> PyMem_Malloc(n)
-        if not (self.weight and self.first and self.next_edge and self.stack and self.seen):
-            raise MemoryError()
-        fill_weight_table(self.weight, n, edges)
-
     def __dealloc__(self):
         PyMem_Free(self.weight)
         PyMem_Free(self.first)
@@ -92,3 +78,30 @@ cdef class ArborescenceKernel(Kernel):
         if total > SUM_LIMIT or total < -SUM_LIMIT:
             return FALLBACK
         return ratio_pow(self.gold, total, self.beta, 1.0)
+
+
+def arborescence_kernel(n, root, edges, gold, double beta, double wrong_format, double invalid):
+    """The scorer of a weighted graph on 2 <= N <= 1024 vertices, rooted in 0..N-1, whose edges
+    are (s, t, w) triples of ints with stored weights within +-2^53; None for any other config
+    (the Python scorer reproduces upstream exactly there).  A gold answer beyond int64 raises
+    OverflowError (None too)."""
+    cdef ArborescenceKernel kernel
+    cdef Py_ssize_t size
+    if not 2 <= n <= 1024 or not 0 <= root < n:
+        return None
+    size = n
+    kernel = ArborescenceKernel.__new__(ArborescenceKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.root, kernel.gold, kernel.beta = n, root, gold, beta
+    kernel.wrong_format, kernel.invalid = wrong_format, invalid
+    kernel.weight = <int64_t *> PyMem_Malloc(size * size * sizeof(int64_t))
+    kernel.first = <int32_t *> PyMem_Malloc(size * sizeof(int32_t))
+    kernel.next_edge = <int32_t *> PyMem_Malloc(size * sizeof(int32_t))
+    kernel.stack = <int32_t *> PyMem_Malloc(size * sizeof(int32_t))
+    kernel.seen = <char *> PyMem_Malloc(size)
+    if not (kernel.weight and kernel.first and kernel.next_edge and kernel.stack and kernel.seen):
+        raise MemoryError()
+    if not fill_weight_table(kernel.weight, size, edges):
+        return None
+    return kernel

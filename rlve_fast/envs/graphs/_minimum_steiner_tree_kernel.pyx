@@ -22,6 +22,7 @@ from libc.string cimport memset
 from rlve_fast._core.clock cimport past
 from rlve_fast.envs.graphs._bits cimport zeroed, popcount64
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
+from rlve_fast.envs._config_arrays cimport INT64_MIN, INT64_MAX, read_ints
 
 cdef int64_t NONE = 1LL << 60
 cdef int32_t NONE32 = 1 << 29   # two of them still add up below 2^31
@@ -312,23 +313,6 @@ cdef class SteinerKernel(Kernel):
     cdef int64_t gold
     cdef double beta, wrong_format, invalid
 
-    def __init__(self, n, edges, terminals, gold, double beta, double wrong_format, double invalid):
-        cdef Py_ssize_t i
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.k, self.gold = n, len(terminals), gold
-        self.beta, self.wrong_format, self.invalid = beta, wrong_format, invalid
-        self.weight = <int64_t *> zeroed(n * n * sizeof(int64_t))
-        self.terminal = <int32_t *> zeroed(self.k * sizeof(int32_t))
-        self.parent = <int32_t *> zeroed(n * sizeof(int32_t))
-        self.touched = <char *> zeroed(n)
-        for i in range(n * n):
-            self.weight[i] = NONE
-        for u, v, w in edges:  # later duplicates win, as in a dict
-            self.weight[u * n + v] = w
-        for i in range(self.k):
-            self.terminal[i] = terminals[i]
-
     def __dealloc__(self):
         PyMem_Free(self.weight)
         PyMem_Free(self.terminal)
@@ -379,3 +363,43 @@ cdef class SteinerKernel(Kernel):
         if total > (1LL << 53):
             return FALLBACK
         return ratio_pow(self.gold, total, self.beta, 1.0)
+
+
+def steiner_kernel(n, edges, terminals, gold, double beta, double wrong_format, double invalid):
+    """The scorer of a graph on 1 <= N <= 4096 vertices with edges (u, v, w), u and v in
+    0..N-1 and |w| <= 2^40, and terminals in 0..N-1; None for any other config (the Python
+    scorer reproduces upstream exactly there).  A gold answer beyond int64 raises
+    OverflowError (None too)."""
+    cdef SteinerKernel kernel
+    cdef Py_ssize_t size, i
+    cdef int64_t edge[3]
+    cdef int64_t *read_terminals
+    if not 1 <= n <= 4096:
+        return None
+    size = n
+    kernel = SteinerKernel.__new__(SteinerKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.k, kernel.gold = size, len(terminals), gold
+    kernel.beta, kernel.wrong_format, kernel.invalid = beta, wrong_format, invalid
+    kernel.weight = <int64_t *> zeroed(size * size * sizeof(int64_t))
+    kernel.terminal = <int32_t *> zeroed(kernel.k * sizeof(int32_t))
+    kernel.parent = <int32_t *> zeroed(size * sizeof(int32_t))
+    kernel.touched = <char *> zeroed(size)
+    for i in range(size * size):
+        kernel.weight[i] = NONE
+    for e in edges:  # later duplicates win, as in a dict
+        if not read_ints(e, 3, INT64_MIN, INT64_MAX, edge):
+            return None
+        if not (0 <= edge[0] < size and 0 <= edge[1] < size and -(1LL << 40) <= edge[2] <= 1LL << 40):
+            return None
+        kernel.weight[edge[0] * size + edge[1]] = edge[2]
+    read_terminals = <int64_t *> zeroed(kernel.k * sizeof(int64_t))
+    try:
+        if not read_ints(terminals, kernel.k, 0, size - 1, read_terminals):
+            return None
+        for i in range(kernel.k):
+            kernel.terminal[i] = <int32_t> read_terminals[i]
+    finally:
+        PyMem_Free(read_terminals)
+    return kernel

@@ -19,21 +19,6 @@ cdef class DepthTreeKernel(Kernel):
     cdef int64_t gold
     cdef double beta, wrong_format, invalid
 
-    def __init__(self, n, edges, gold, double beta, double wrong_format, double invalid):
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.gold, self.beta = n, gold, beta
-        self.wrong_format, self.invalid = wrong_format, invalid
-        self.weight = <int64_t *> PyMem_Malloc(n * n * sizeof(int64_t))
-        self.first = <int32_t *> PyMem_Malloc(n * sizeof(int32_t))
-        self.next_half = <int32_t *> PyMem_Malloc(2 * n * sizeof(int32_t))
-        self.depth = <int32_t *> PyMem_Malloc(n * sizeof(int32_t))
-        self.stack = <int32_t *> PyMem_Malloc(n * sizeof(int32_t))
-        self.seen = <char *> PyMem_Malloc(n)
-        if not (self.weight and self.first and self.next_half and self.depth and self.stack and self.seen):
-            raise MemoryError()
-        fill_weight_table(self.weight, n, edges)
-
     def __dealloc__(self):
         PyMem_Free(self.weight)
         PyMem_Free(self.first)
@@ -107,3 +92,30 @@ cdef class DepthTreeKernel(Kernel):
         if total == 0:
             return 1.0 if self.gold == 0 else -1.0
         return ratio_pow(self.gold, total, self.beta, 1.0)
+
+
+def depth_tree_kernel(n, edges, gold, double beta, double wrong_format, double invalid):
+    """The scorer of a weighted graph on 2 <= N <= 1024 vertices whose edges are (s, t, w) triples of ints with
+    stored weights within +-2^53; None for any other config (the Python scorer reproduces
+    upstream exactly there).  A gold answer beyond int64 raises OverflowError (None too)."""
+    cdef DepthTreeKernel kernel
+    cdef Py_ssize_t size
+    if not 2 <= n <= 1024:
+        return None
+    size = n
+    kernel = DepthTreeKernel.__new__(DepthTreeKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.gold, kernel.beta = n, gold, beta
+    kernel.wrong_format, kernel.invalid = wrong_format, invalid
+    kernel.weight = <int64_t *> PyMem_Malloc(size * size * sizeof(int64_t))
+    kernel.first = <int32_t *> PyMem_Malloc(size * sizeof(int32_t))
+    kernel.next_half = <int32_t *> PyMem_Malloc(2 * size * sizeof(int32_t))
+    kernel.depth = <int32_t *> PyMem_Malloc(size * sizeof(int32_t))
+    kernel.stack = <int32_t *> PyMem_Malloc(size * sizeof(int32_t))
+    kernel.seen = <char *> PyMem_Malloc(size)
+    if not (kernel.weight and kernel.first and kernel.next_half and kernel.depth and kernel.stack and kernel.seen):
+        raise MemoryError()
+    if not fill_weight_table(kernel.weight, size, edges):
+        return None
+    return kernel

@@ -12,20 +12,6 @@ cdef class ShortcutKernel(Kernel):
     cdef int64_t gold
     cdef double beta, wrong_format, invalid
 
-    def __init__(self, n, allowed, gold, double beta, double wrong_format, double invalid):
-        cdef Py_ssize_t s, t
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.gold, self.beta = n, gold, beta
-        self.wrong_format, self.invalid = wrong_format, invalid
-        self.allowed = <char *> PyMem_Malloc(n * n)
-        if self.allowed == NULL:
-            raise MemoryError()
-        for s in range(n):
-            row = allowed[s]
-            for t in range(n):
-                self.allowed[s * n + t] = 1 if row[t] else 0
-
     def __dealloc__(self):
         PyMem_Free(self.allowed)
 
@@ -44,3 +30,33 @@ cdef class ShortcutKernel(Kernel):
         if self.gold > m:
             return -1.0  # upstream asserts the optimum is no longer
         return ratio_pow(self.gold, m, self.beta, 1.0)
+
+
+def shortcut_kernel(n, allowed, gold, double beta, double wrong_format, double invalid):
+    """The scorer of an N x N table of allowed steps (1 <= N <= 4096; each entry read for its
+    truth); None for any other shape (the Python scorer reproduces upstream exactly there).
+    A gold answer beyond int64 raises OverflowError (None too)."""
+    cdef ShortcutKernel kernel
+    cdef Py_ssize_t size, s = 0, t
+    cdef char *out
+    if not 1 <= n <= 4096 or len(allowed) != n:
+        return None
+    size = n
+    kernel = ShortcutKernel.__new__(ShortcutKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.gold, kernel.beta = size, gold, beta
+    kernel.wrong_format, kernel.invalid = wrong_format, invalid
+    kernel.allowed = <char *> PyMem_Malloc(size * size)
+    if kernel.allowed == NULL:
+        raise MemoryError()
+    for row in allowed:
+        if len(row) != size:
+            return None
+        out = kernel.allowed + s * size
+        t = 0
+        for step in row:  # bools from load_config: identity tests, truth otherwise
+            out[t] = 1 if step is True else 0 if step is False else (1 if step else 0)
+            t += 1
+        s += 1
+    return kernel

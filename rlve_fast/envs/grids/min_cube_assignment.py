@@ -16,6 +16,11 @@ from rlve_fast.envs._generation import join_ints
 from rlve_fast.envs.grids._flows import flow_graph
 from rlve_fast.envs.grids._tables import integer_cells
 
+try:
+    from rlve_fast.envs.grids._min_cube_assignment_kernel import cube_assignment_kernel as _compiled_kernel
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
+
 
 def least_cost(costs, most_apart):
     """The least total cost of values (one per cell, within R) with neighbours at most
@@ -124,12 +129,9 @@ class MinCubeAssignment(Environment):
         return rewards.ratio_power(gold, total, self.beta)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.grids._min_cube_assignment_kernel import CubeAssignmentKernel
-
-        p, q, r, costs = parameter["P"], parameter["Q"], parameter["R"], parameter["costs"]
-        if (not (1 <= p and 1 <= q and 1 <= r and p * q * r <= 1 << 24) or len(costs) != p
-                or any(len(row) != q or any(len(cell) != r for cell in row) for row in costs)
-                or sum(abs(v) for row in costs for cell in row for v in cell) >= 1 << 53):
-            return None  # unusual configs: the Python scorer reproduces upstream exactly
-        return CubeAssignmentKernel(p, q, r, parameter["D"], costs, parameter["gold_answer"], self.beta,
-                                    self.wrong_format, self.invalid_solution)
+        if _compiled_kernel is None:
+            return None
+        # None for unusual configs (other shapes, costs too large to add up exactly in a
+        # double): the Python scorer reproduces upstream exactly there
+        return _compiled_kernel(parameter["P"], parameter["Q"], parameter["R"], parameter["D"], parameter["costs"],
+                                parameter["gold_answer"], self.beta, self.wrong_format, self.invalid_solution)

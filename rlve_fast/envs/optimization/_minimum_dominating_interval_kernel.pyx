@@ -8,6 +8,7 @@ from libc.string cimport memset
 from rlve_fast import deadline
 from rlve_fast._core.clock cimport past
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
+from rlve_fast.envs._config_arrays cimport read_ints
 
 cdef int64_t NONE = -1
 
@@ -89,24 +90,6 @@ cdef class DominatingKernel(Kernel):
     cdef int64_t gold
     cdef double beta, invalid
 
-    def __init__(self, Py_ssize_t n, Py_ssize_t k, intervals, gold, double beta, double wrong_format,
-                 double invalid):
-        cdef Py_ssize_t i, x
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.k, self.m, self.gold, self.beta, self.invalid = n, k, len(intervals), gold, beta, invalid
-        self.interval = <int64_t *> PyMem_Malloc(max(3 * self.m, 1) * sizeof(int64_t))
-        self.covered = <char *> PyMem_Malloc(n + 2)
-        self.chosen = <int32_t *> PyMem_Malloc((n + 2) * sizeof(int32_t))
-        if not (self.interval and self.covered and self.chosen):
-            raise MemoryError()
-        memset(self.covered, 0, n + 2)
-        for i in range(self.m):  # the caller checked 1 <= low <= high <= n
-            low, high, cost = intervals[i]
-            self.interval[3 * i], self.interval[3 * i + 1], self.interval[3 * i + 2] = low, high, cost
-            for x in range(low, high + 1):
-                self.covered[x] = 1
-
     def __dealloc__(self):
         PyMem_Free(self.interval)
         PyMem_Free(self.covered)
@@ -134,3 +117,35 @@ cdef class DominatingKernel(Kernel):
         if total > (1LL << 53):
             return FALLBACK
         return ratio_pow(self.gold, total, self.beta, 1.0)
+
+
+def dominating_kernel(n, m, k, intervals, gold, double beta, double wrong_format, double invalid):
+    """The scorer of 1 <= N <= 2^24 points and M intervals (low, high, cost) with
+    1 <= low <= high <= N and 0 <= cost <= 2^40; None for any other config (the Python scorer
+    decides there).  K or a gold answer beyond the C types raise OverflowError (None too)."""
+    cdef DominatingKernel kernel
+    cdef Py_ssize_t size, count, i = 0, x
+    cdef int64_t low, high, cost
+    if not 1 <= n <= 1 << 24 or m != len(intervals):
+        return None
+    size, count = n, len(intervals)
+    kernel = DominatingKernel.__new__(DominatingKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.k, kernel.m, kernel.gold, kernel.beta, kernel.invalid = size, k, count, gold, beta, invalid
+    kernel.interval = <int64_t *> PyMem_Malloc(max(3 * count, 1) * sizeof(int64_t))
+    kernel.covered = <char *> PyMem_Malloc(size + 2)
+    kernel.chosen = <int32_t *> PyMem_Malloc((size + 2) * sizeof(int32_t))
+    if not (kernel.interval and kernel.covered and kernel.chosen):
+        raise MemoryError()
+    memset(kernel.covered, 0, size + 2)
+    for t in intervals:
+        if not read_ints(t, 3, 0, 1LL << 40, kernel.interval + 3 * i):
+            return None
+        low, high = kernel.interval[3 * i], kernel.interval[3 * i + 1]
+        if not 1 <= low <= high <= size:
+            return None
+        for x in range(low, high + 1):
+            kernel.covered[x] = 1
+        i += 1
+    return kernel

@@ -5,6 +5,9 @@ from libc.stdint cimport int64_t
 from libc.string cimport memset
 
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow
+from rlve_fast.envs._config_arrays cimport read_int
+
+cdef int64_t EXACT = 1LL << 53  # times must stay exact in a double
 
 
 cdef class PipelineKernel(Kernel):
@@ -14,19 +17,6 @@ cdef class PipelineKernel(Kernel):
     cdef char *seen
     cdef int64_t gold
     cdef double beta, invalid
-
-    def __init__(self, n, first, second, gold, double beta, double wrong_format, double invalid):
-        self.shape = SHAPE_LIST
-        self.no_answer = wrong_format
-        self.n, self.gold, self.beta, self.invalid = n, gold, beta, invalid
-        self.first = <int64_t *> PyMem_Malloc(n * sizeof(int64_t))
-        self.second = <int64_t *> PyMem_Malloc(n * sizeof(int64_t))
-        self.seen = <char *> PyMem_Malloc(n)
-        if not (self.first and self.second and self.seen):
-            raise MemoryError()
-        for i in range(n):
-            self.first[i] = first[i]
-            self.second[i] = second[i]
 
     def __dealloc__(self):
         PyMem_Free(self.first)
@@ -53,3 +43,34 @@ cdef class PipelineKernel(Kernel):
         if self.gold > done_b:
             return -1.0  # upstream asserts the optimum is no larger than the answer
         return ratio_pow(self.gold, done_b, self.beta, 1.0)
+
+
+def pipeline_kernel(n, first, second, gold, double beta, double wrong_format, double invalid):
+    """The scorer of 1 <= N <= 2^20 products whose first N times on each machine are ints with
+    absolute values adding up to less than 2^53; None for any other config (the Python
+    scorer reproduces upstream, or its error, there).  A gold answer beyond int64 raises
+    OverflowError (None too)."""
+    cdef PipelineKernel kernel
+    cdef Py_ssize_t size, i
+    cdef int64_t total = 0
+    if not 1 <= n <= 1 << 20 or len(first) < n or len(second) < n:
+        return None
+    size = n
+    kernel = PipelineKernel.__new__(PipelineKernel)
+    kernel.shape = SHAPE_LIST
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.gold, kernel.beta, kernel.invalid = size, gold, beta, invalid
+    kernel.first = <int64_t *> PyMem_Malloc(size * sizeof(int64_t))
+    kernel.second = <int64_t *> PyMem_Malloc(size * sizeof(int64_t))
+    kernel.seen = <char *> PyMem_Malloc(size)
+    if not (kernel.first and kernel.second and kernel.seen):
+        raise MemoryError()
+    for i in range(size):  # the running total stays below 2^54: no overflow
+        if not (read_int(first[i], 1 - EXACT, EXACT - 1, kernel.first + i)
+                and read_int(second[i], 1 - EXACT, EXACT - 1, kernel.second + i)):
+            return None
+        total += (kernel.first[i] if kernel.first[i] >= 0 else -kernel.first[i])
+        total += (kernel.second[i] if kernel.second[i] >= 0 else -kernel.second[i])
+        if total >= EXACT:
+            return None
+    return kernel

@@ -13,6 +13,11 @@ from rlve_fast import deadline
 from rlve_fast.answers import int_rows_answer
 from rlve_fast.environment import Environment
 
+try:
+    from rlve_fast.envs.optimization._land_acquisition_kernel import land_kernel as _compiled_kernel
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
+
 BATCH = 64  # attempts drawn at once
 
 
@@ -127,12 +132,9 @@ class LandAcquisition(Environment):
         return (parameter["gold_answer"] / cost) ** self.beta
 
     def kernel(self, parameter):
-        from rlve_fast.envs.optimization._land_acquisition_kernel import LandKernel
-
-        n, widths, lengths = parameter["N"], parameter["W"], parameter["L"]
-        if not 1 <= n <= 1 << 20 or len(widths) < n or len(lengths) < n:
-            return None  # the Python scorer reproduces upstream's error for these
-        if min(widths[:n] + lengths[:n]) < 0 or max(widths[:n]) * max(lengths[:n]) * n >= 1 << 53:
-            return None  # negative attributes or costs beyond exact doubles: Python decides
-        return LandKernel(n, widths, lengths, parameter["gold_answer"], self.beta, self.wrong_format,
-                          self.invalid_solution)
+        if _compiled_kernel is None:
+            return None
+        # None where upstream errs (too few attributes), for negative attributes and for costs
+        # beyond exact doubles: the Python scorer decides there
+        return _compiled_kernel(parameter["N"], parameter["W"], parameter["L"], parameter["gold_answer"], self.beta,
+                                self.wrong_format, self.invalid_solution)

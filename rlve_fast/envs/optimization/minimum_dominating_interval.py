@@ -143,9 +143,8 @@ class MinimumDominatingInterval(Environment):
     def kernel(self, parameter):
         if _compiled is None:
             return None
-        n, intervals = parameter["N"], parameter["intervals"]
-        if (not 1 <= n <= 1 << 24 or parameter["M"] != len(intervals)
-                or not all(len(t) == 3 and 1 <= t[0] <= t[1] <= n and 0 <= t[2] <= 1 << 40 for t in intervals)):
-            return None  # an unusual config: the Python scorer decides
-        return _compiled.DominatingKernel(n, parameter["K"], intervals, parameter["gold_answer"], self.beta,
-                                          self.wrong_format, self.invalid_solution)
+        # None for an unusual config (interval ends outside 1..N, costs beyond 2^40): the
+        # Python scorer decides
+        return _compiled.dominating_kernel(parameter["N"], parameter["M"], parameter["K"], parameter["intervals"],
+                                           parameter["gold_answer"], self.beta, self.wrong_format,
+                                           self.invalid_solution)

@@ -30,35 +30,11 @@ cdef inline unsigned int lower(unsigned int c) noexcept nogil:
     return c + 32 if 65 <= c <= 90 else c
 
 
-def usable_names(names):
-    """True when every name is non-empty ASCII letters (the case this kernel decides)."""
-    for name in names:
-        if type(name) is not str or not name or not name.isascii() or not name.isalpha():
-            return False
-    return True
-
-
 cdef class KnightsAndKnavesKernel(Kernel):
     cdef Py_ssize_t n, n_names
     cdef list lowered  # each name in lower case, as bytes
     cdef int *gold
     cdef double wrong, beta
-
-    def __init__(self, Py_ssize_t n, names, gold, double wrong_format, double beta):
-        cdef Py_ssize_t i
-        if type(names) is not list or type(gold) is not dict or not names or not usable_names(names):
-            raise OverflowError("an unusual config: the Python scorer reproduces upstream on it")
-        self.n, self.n_names, self.beta = n, len(names), beta
-        self.no_answer = self.wrong = wrong_format
-        self.lowered = [name.lower().encode("ascii") for name in names]
-        self.gold = <int *> PyMem_Malloc(self.n_names * sizeof(int))
-        if not self.gold:
-            raise MemoryError()
-        for i in range(self.n_names):
-            role = gold.get(names[i], gold)
-            if role is gold or type(role) is not str:
-                raise OverflowError("an unusual config: the Python scorer reproduces upstream on it")
-            self.gold[i] = KNIGHT if role == "knight" else KNAVE if role == "knave" else OTHER
 
     def __dealloc__(self):
         PyMem_Free(self.gold)
@@ -131,3 +107,34 @@ cdef class KnightsAndKnavesKernel(Kernel):
             same += role == self.gold[i]
         reward = ratio_pow(same, self.n_names, self.beta, 1.0)  # Python's float ** float
         return None if isnan(reward) else reward
+
+
+def knights_and_knaves_kernel(Py_ssize_t n, names, gold, double wrong_format, double beta):
+    """The scorer of a non-empty list of names of ASCII letters, each with a gold role (a str);
+    None for any other config (the Python scorer reproduces upstream on it).  N beyond
+    Py_ssize_t raises OverflowError (None too)."""
+    cdef KnightsAndKnavesKernel kernel
+    cdef Py_ssize_t i = 0, count
+    cdef list lowered
+    if type(names) is not list or type(gold) is not dict or not names:
+        return None
+    count = len(<list> names)
+    lowered = []
+    for name in <list> names:
+        if type(name) is not str or not name or not (<str> name).isascii() or not (<str> name).isalpha():
+            return None
+        lowered.append((<str> name).lower().encode("ascii"))
+    kernel = KnightsAndKnavesKernel.__new__(KnightsAndKnavesKernel)
+    kernel.n, kernel.n_names, kernel.beta = n, count, beta
+    kernel.no_answer = kernel.wrong = wrong_format
+    kernel.lowered = lowered
+    kernel.gold = <int *> PyMem_Malloc(count * sizeof(int))
+    if not kernel.gold:
+        raise MemoryError()
+    for name in <list> names:
+        role = (<dict> gold).get(name, gold)
+        if role is gold or type(role) is not str:
+            return None
+        kernel.gold[i] = KNIGHT if role == "knight" else KNAVE if role == "knave" else OTHER
+        i += 1
+    return kernel

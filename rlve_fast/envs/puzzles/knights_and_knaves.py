@@ -17,6 +17,11 @@ import re
 from rlve_fast import deadline
 from rlve_fast.environment import Environment
 
+try:
+    from rlve_fast.envs.puzzles._knights_and_knaves_kernel import knights_and_knaves_kernel as _compiled_kernel
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
+
 # islanders' names (as many as upstream can serve, 51)
 NAMES = [
     "Adam", "Alice", "Amber", "Andrew", "Anna", "Arthur", "Beatrice", "Bella", "Caleb", "Carmen",
@@ -313,12 +318,12 @@ class KnightsAndKnaves(Environment):
         return answer  # read in score, which knows N and the names
 
     def kernel(self, parameter):
-        from rlve_fast.envs.puzzles._knights_and_knaves_kernel import KnightsAndKnavesKernel
-
-        # names that are not plain ASCII words (or gold roles missing) raise OverflowError:
-        # the Python scorer then runs, as for other unusual configs
-        return KnightsAndKnavesKernel(parameter["N"], parameter["names"], parameter["gold_answer"],
-                                      self.wrong_format, self.beta)
+        if _compiled_kernel is None:
+            return None
+        # None for names that are not plain ASCII words or gold roles missing: the Python
+        # scorer then runs, as for other unusual configs
+        return _compiled_kernel(parameter["N"], parameter["names"], parameter["gold_answer"], self.wrong_format,
+                                self.beta)
 
     def score(self, parameter, parsed):
         names, gold = parameter["names"], parameter["gold_answer"]

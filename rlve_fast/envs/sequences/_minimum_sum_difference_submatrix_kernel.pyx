@@ -8,6 +8,7 @@ from libc.string cimport memcpy
 
 from rlve_fast._core.clock cimport past
 from rlve_fast._core.kernel cimport Kernel, SHAPE_ROWS, ratio_pow
+from rlve_fast.envs._config_arrays cimport read_rows
 
 cdef int64_t INF = 1LL << 62
 
@@ -21,19 +22,6 @@ cdef class SubmatrixKernel(Kernel):
     cdef int64_t *matrix
     cdef int64_t gold
     cdef double beta, weight, wrong_format, invalid
-
-    def __init__(self, Py_ssize_t n, Py_ssize_t m, Py_ssize_t r, Py_ssize_t c, matrix, gold,
-                 double beta, double weight, double wrong_format, double invalid):
-        self.shape = SHAPE_ROWS
-        self.no_answer = wrong_format
-        self.n, self.m, self.r, self.c, self.gold = n, m, r, c, gold
-        self.beta, self.weight, self.wrong_format, self.invalid = beta, weight, wrong_format, invalid
-        self.matrix = <int64_t *> PyMem_Malloc(max(1, n * m) * sizeof(int64_t))
-        if not self.matrix:
-            raise MemoryError()
-        for i in range(n):
-            for j in range(m):
-                self.matrix[i * m + j] = matrix[i][j]
 
     def __dealloc__(self):
         PyMem_Free(self.matrix)
@@ -164,3 +152,26 @@ def least_cost(matrix, Py_ssize_t r, Py_ssize_t c, double deadline):
         PyMem_Free(down)
         PyMem_Free(best)
         PyMem_Free(chosen)
+
+
+def submatrix_kernel(n, m, r, c, matrix, gold, double beta, double weight, double wrong_format,
+                     double invalid):
+    """The scorer of an N x M matrix (N, M >= 1) of values below 2^40 in absolute value
+    (VALUE_LIMIT); None for any other config (the Python scorer reproduces upstream exactly
+    there).  R, C or a gold answer beyond the C types raise OverflowError (None too)."""
+    cdef SubmatrixKernel kernel
+    cdef Py_ssize_t n_rows, n_cols
+    if not (1 <= n and 1 <= m) or len(matrix) != n:
+        return None
+    n_rows, n_cols = n, m
+    kernel = SubmatrixKernel.__new__(SubmatrixKernel)
+    kernel.shape = SHAPE_ROWS
+    kernel.no_answer = wrong_format
+    kernel.n, kernel.m, kernel.r, kernel.c, kernel.gold = n_rows, n_cols, r, c, gold
+    kernel.beta, kernel.weight, kernel.wrong_format, kernel.invalid = beta, weight, wrong_format, invalid
+    kernel.matrix = <int64_t *> PyMem_Malloc(n_rows * n_cols * sizeof(int64_t))
+    if not kernel.matrix:
+        raise MemoryError()
+    if not read_rows(matrix, n_rows, n_cols, 1 - (1LL << 40), (1LL << 40) - 1, kernel.matrix):
+        return None
+    return kernel

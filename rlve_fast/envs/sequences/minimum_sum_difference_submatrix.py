@@ -19,7 +19,12 @@ from rlve_fast.answers import int_rows_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs._schedules import step_by_one
 
-VALUE_LIMIT = 1 << 40  # the compiled search sums entries in int64
+VALUE_LIMIT = 1 << 40  # the compiled search sums entries in int64 (its scorer checks the same bound)
+
+try:
+    from rlve_fast.envs.sequences._minimum_sum_difference_submatrix_kernel import submatrix_kernel as _compiled_kernel
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
 
 
 def least_cost_py(matrix, r: int, c: int) -> int:
@@ -126,12 +131,10 @@ class MinimumSumDifferenceSubmatrix(Environment):
         return self.weight * ((gold / cost) ** self.beta)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.sequences._minimum_sum_difference_submatrix_kernel import SubmatrixKernel
-
-        n, m, matrix = parameter["N"], parameter["M"], parameter["matrix"]
-        if len(matrix) != n or any(len(row) != m for row in matrix) or n * m == 0:
-            return None  # upstream would index past the lists: the Python scorer reproduces it
-        if any(abs(v) >= VALUE_LIMIT for row in matrix for v in row):
+        if _compiled_kernel is None:
             return None
-        return SubmatrixKernel(n, m, parameter["R"], parameter["C"], matrix, parameter["gold_answer"],
-                               self.beta, self.weight, self.wrong_format, self.invalid_solution)
+        # None where upstream would index past the lists or values reach VALUE_LIMIT: the
+        # Python scorer reproduces upstream there
+        return _compiled_kernel(parameter["N"], parameter["M"], parameter["R"], parameter["C"], parameter["matrix"],
+                                parameter["gold_answer"], self.beta, self.weight, self.wrong_format,
+                                self.invalid_solution)
