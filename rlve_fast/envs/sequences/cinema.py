@@ -6,6 +6,9 @@ The probability is (K + 1)**(N - 1) * (K - N + 1) / K**N (the parking-function c
 Reward: exactly two integers equal to the stored pair give 1, other pairs 0, anything else -1.
 The stored ``gold_answer`` is compared as upstream compares it: a tuple against the stored
 value, so a config whose pair came back from JSON as a list scores every answer 0.
+Compiled scorer (_cinema_kernel.pyx): two int64s against a stored tuple of two int64s, or
+against a stored list (never equal); other stored values and numbers beyond int64 in the
+answer go to the Python scorer.
 """
 from __future__ import annotations
 
@@ -13,6 +16,11 @@ import math
 
 from rlve_fast.environment import Environment
 from rlve_fast.envs._schedules import grow_by_half
+
+try:
+    from rlve_fast.envs.sequences._cinema_kernel import pair_kernel as _compiled_kernel
+except ImportError:  # not built: the Python scorer only
+    _compiled_kernel = None
 
 MAX_DIGITS = 4300  # Python's default limit on int -> str: larger answers cannot be written
 TOO_LONG = 10 ** MAX_DIGITS
@@ -82,3 +90,10 @@ class Cinema(Environment):
 
     def score(self, parameter, parsed):
         return self.correct if parsed == parameter["gold_answer"] else self.wrong
+
+    def kernel(self, parameter):
+        if _compiled_kernel is None:
+            return None
+        # None for a stored tuple that is not two int64s, or a value neither list nor tuple:
+        # the Python scorer compares those
+        return _compiled_kernel(parameter["gold_answer"], self.correct, self.wrong, self.wrong_format)
