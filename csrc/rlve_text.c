@@ -74,6 +74,9 @@ static Py_ssize_t find_ucs1_sse2(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t from
 #endif
 
 #define RLVE_SHORT_NEEDLE 64
+#ifndef RLVE_LONG_TEXT
+#define RLVE_LONG_TEXT 256
+#endif
 
 /* First index >= from of the byte needle nd[0:m] (1 <= m <= RLVE_SHORT_NEEDLE) in s[0:n]. */
 static inline Py_ssize_t find_bytes(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t from,
@@ -84,10 +87,11 @@ static inline Py_ssize_t find_bytes(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t f
         return p ? p - s : -1;
     }
 #ifdef RLVE_HAVE_SSE2
-    return find_ucs1_sse2(s, n, from, nd, m);
-#else
-    return find_ucs1_memchr(s, n, from, nd, m);
+    /* memchr (the C library's widest vector loop) wins on long stretches without the first
+       byte; on completion-sized texts its per-call cost and stops dominate instead */
+    if (n - from < RLVE_LONG_TEXT) return find_ucs1_sse2(s, n, from, nd, m);
 #endif
+    return find_ucs1_memchr(s, n, from, nd, m);
 }
 
 /* The needle as bytes when every code point fits one (else it cannot occur in one-byte
@@ -141,11 +145,13 @@ static const unsigned char IM_START_ASSISTANT_BYTES[] = "<|im_start|>assistant";
  * "<|im_start|>assistant", else 0), both prefixes looked for in one pass: 16 positions at a
  * time are skipped while none can start either prefix (checked on two or three of its
  * bytes); from the first block that might, the two exact searches finish the job. */
-static Py_ssize_t chat_cut_ucs1(const Py_UCS1 *s, Py_ssize_t n) {
-    Py_ssize_t i = 0;
 #ifdef RLVE_HAVE_SSE2
+/* The first multiple of 16 from which either chat prefix might start (checked on two or
+ * three of its bytes, 16 positions at a time), or where too few bytes remain to tell. */
+static Py_ssize_t skip_to_chat_prefix(const Py_UCS1 *s, Py_ssize_t n) {
     const __m128i a_ = _mm_set1_epi8('A'), colon = _mm_set1_epi8(':');
     const __m128i lt = _mm_set1_epi8('<'), bar = _mm_set1_epi8('|'), t_ = _mm_set1_epi8('t');
+    Py_ssize_t i = 0;
     for (; i + 16 + IM_START_ASSISTANT_LENGTH <= n; i += 16) {
         __m128i at0 = _mm_loadu_si128((const __m128i *)(s + i));
         __m128i at1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
@@ -156,6 +162,18 @@ static Py_ssize_t chat_cut_ucs1(const Py_UCS1 *s, Py_ssize_t n) {
                                          _mm_cmpeq_epi8(at20, t_));
         if (_mm_movemask_epi8(_mm_or_si128(assistant, im_start))) break;
     }
+    return i;
+}
+#endif
+
+/* Where the model's part starts (after the first "Assistant:", else after the first
+ * "<|im_start|>assistant", else 0). On completion-sized texts both prefixes are first looked
+ * for in one pass; the two exact searches then start from the first block that might hold
+ * one (on long texts, from the start: they run on memchr there). */
+static Py_ssize_t chat_cut_ucs1(const Py_UCS1 *s, Py_ssize_t n) {
+    Py_ssize_t i = 0;
+#ifdef RLVE_HAVE_SSE2
+    if (n < RLVE_LONG_TEXT) i = skip_to_chat_prefix(s, n);
 #endif
     Py_ssize_t pos = find_bytes(s, n, i, ASSISTANT_BYTES, 10);
     if (pos >= 0) return pos + 10;
