@@ -87,3 +87,21 @@ def test_compiled_plain_edges_matches_the_twin(edges, n, width):
     from rlve_fast.envs.graphs._plain_edges import plain_edges as compiled
 
     assert compiled(edges, n, width) == plain_edges(edges, n, width)
+
+
+def test_random_edges_on_small_graphs_are_a_uniform_sample():
+    import random
+    from collections import Counter
+
+    from rlve_fast.envs.graphs._graph_common import SMALL_GRAPH, pair_count, random_edges
+
+    rng = random.Random(7)
+    n, density = 4, 0.5  # 3 of the 6 pairs
+    seen = Counter()
+    for _ in range(6000):
+        edges = random_edges(rng, n, density)
+        assert len(edges) == pair_count(n, density) == 3
+        assert len({tuple(e) for e in edges}) == 3 and all(0 <= u < v < n for u, v in edges)
+        seen.update(tuple(e) for e in edges)
+    assert len(seen) == 6 and all(2700 < c < 3300 for c in seen.values())  # each pair half the time
+    assert SMALL_GRAPH >= n

@@ -117,11 +117,17 @@ def sample_new_pairs(gen: np.random.Generator, n: int, present, count: int, dire
     return list(zip((picked // n).tolist(), (picked % n).tolist()))
 
 
+SMALL_GRAPH = 12  # up to this many vertices, numpy's set-up costs more than drawing in Python
+
+
 def random_edges(rng, n: int, density: float) -> list:
-    """pair_count(n, density) distinct undirected edges [u, v], u < v, uniformly drawn
-    through :func:`bulk_generator` (so not the edges :func:`random_pairs` draws for the same rng)."""
+    """pair_count(n, density) distinct undirected edges [u, v], u < v, uniformly drawn in random
+    order: by ``rng.sample`` on small graphs, else through :func:`bulk_generator` (so not the
+    edges :func:`random_pairs` draws for the same rng)."""
     if n < 2 or not 0.0 <= density <= 1.0:
         raise ValueError("need N >= 2 and 0 <= edge_density <= 1")
+    if n <= SMALL_GRAPH:
+        return rng.sample([[u, v] for u in range(n) for v in range(u + 1, n)], pair_count(n, density))
     return [[u, v] for u, v in sample_new_pairs(bulk_generator(rng), n, (), pair_count(n, density))]
 
 
