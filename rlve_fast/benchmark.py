@@ -139,7 +139,7 @@ def extraction_mb_per_second(size: int, implementation: str, min_seconds: float 
         return _best_rate(lambda: extract(text), len(text) / 1e6, min_seconds)
 
 
-GENERATION_LEVELS = (0, 10, 20, 30)
+GENERATION_LEVELS = (0, 5, 10, 20, 30)
 
 
 def generation_ms(env_id: str, difficulty: int, seeds: int = 5, time_budget: float = 10.0) -> float:
