@@ -62,6 +62,38 @@ cdef Py_ssize_t _rank(uint64_t mask, const int64_t *fib) noexcept nogil:
     return rank
 
 
+cdef bint _profile_tables(int n, Py_ssize_t states, const int64_t *fib, uint64_t *masks,
+                          Py_ssize_t *from_plain, Py_ssize_t *from_marked,
+                          double deadline=0.0) noexcept nogil:
+    """The profile of each rank (greedy Zeckendorf decoding) and, for moving to the next row,
+    the old ranks each new one gathers from: position 0 empties, the finished row shifts up by
+    one and the last position (a cell two rows up) is dropped.  False once ``deadline`` (when
+    non-zero) has passed."""
+    cdef Py_ssize_t t, step
+    cdef int i
+    cdef uint64_t m
+    for t in range(states):
+        if deadline != 0.0 and past(deadline, t):
+            return False
+        m = 0
+        step = t
+        for i in range(n, -1, -1):
+            if step >= fib[i + 2]:
+                m |= (<uint64_t> 1) << i
+                step -= fib[i + 2]
+        masks[t] = m
+    for t in range(states):
+        m = masks[t]
+        from_plain[t] = -1
+        from_marked[t] = -1
+        if m & 1:
+            continue
+        from_plain[t] = _rank(m >> 1, fib)
+        if not (m >> n) & 1:
+            from_marked[t] = _rank((m >> 1) | ((<uint64_t> 1) << n), fib)
+    return True
+
+
 def count_kings_mod(int n, int k, uint64_t prime, double deadline):
     """Placements of k non-attacking kings on an n x n board mod ``prime``; None once the
     deadline has passed."""
@@ -98,25 +130,7 @@ def count_kings_mod(int n, int k, uint64_t prime, double deadline):
         nxt = <uint64_t *> malloc(states * (k + 1) * sizeof(uint64_t))
         if masks == NULL or from_plain == NULL or from_marked == NULL or cur == NULL or nxt == NULL:
             raise MemoryError()
-        for t in range(states):  # greedy Zeckendorf decoding of each rank
-            m = 0
-            step = t
-            for i in range(length - 1, -1, -1):
-                if step >= fib[i + 2]:
-                    m |= (<uint64_t> 1) << i
-                    step -= fib[i + 2]
-            masks[t] = m
-        # moving to the next row: position 0 empties, the finished row shifts up by one and the
-        # last position (a cell two rows up) is dropped; new state t gathers from its old states
-        for t in range(states):
-            m = masks[t]
-            from_plain[t] = -1
-            from_marked[t] = -1
-            if m & 1:
-                continue
-            from_plain[t] = _rank(m >> 1, fib)
-            if not (m >> n) & 1:
-                from_marked[t] = _rank((m >> 1) | ((<uint64_t> 1) << n), fib)
+        _profile_tables(n, states, fib, masks, from_plain, from_marked)
         _zero_rows(cur, states)
         cur[0] = 1  # empty board, no kings, degrees 0..0
         lo, hi = 0, 0
@@ -272,25 +286,8 @@ def weighted_total_log2(int n, double z, double deadline):
         saved = <double *> malloc(states * sizeof(double))
         if masks == NULL or from_plain == NULL or from_marked == NULL or cur == NULL or nxt == NULL or saved == NULL:
             raise MemoryError()
-        for t in range(states):
-            if past(deadline, t):
-                return None
-            m = 0
-            step = t
-            for i in range(length - 1, -1, -1):
-                if step >= fib[i + 2]:
-                    m |= (<uint64_t> 1) << i
-                    step -= fib[i + 2]
-            masks[t] = m
-        for t in range(states):
-            m = masks[t]
-            from_plain[t] = -1
-            from_marked[t] = -1
-            if m & 1:
-                continue
-            from_plain[t] = _rank(m >> 1, fib)
-            if not (m >> n) & 1:
-                from_marked[t] = _rank((m >> 1) | ((<uint64_t> 1) << n), fib)
+        if not _profile_tables(n, states, fib, masks, from_plain, from_marked, deadline):
+            return None
         cur[0] = 1.0
         half_rows = n // 2 if n >= 4 else n
         with nogil:
