@@ -163,6 +163,16 @@ cdef class AncestorCostKernel(Kernel):
                  double wrong_format, double invalid):
         """``order``: the vertices breadth-first from 0 (``rooted_at_zero``), parents first."""
         cdef Py_ssize_t v
+        self._allocate(n, k, gold, beta, wrong_format, invalid)
+        for v in range(n + 1):
+            self.order[v] = order[v]
+            self.cost[v] = costs[v]
+            if v > 0:
+                self.parent[v], self.weight[v] = parents[v]
+
+    cdef int _allocate(self, Py_ssize_t n, Py_ssize_t k, int64_t gold, double beta,
+                       double wrong_format, double invalid) except -1:
+        """The scalar fields and the per-vertex arrays (vertices 0..n; 0 is the root)."""
         self.shape = SHAPE_LIST
         self.no_answer = wrong_format
         self.n, self.k, self.gold, self.beta, self.invalid = n, k, gold, beta, invalid
@@ -175,11 +185,7 @@ cdef class AncestorCostKernel(Kernel):
         if not (self.parent and self.order and self.weight and self.cost and self.up and self.selected):
             raise MemoryError()
         self.parent[0], self.weight[0] = -1, 0
-        for v in range(n + 1):
-            self.order[v] = order[v]
-            self.cost[v] = costs[v]
-            if v > 0:
-                self.parent[v], self.weight[v] = parents[v]
+        return 0
 
     def __dealloc__(self):
         PyMem_Free(self.parent)
@@ -236,18 +242,7 @@ def ancestor_cost_kernel(n, k, parents, costs, gold, double beta, double wrong_f
                 or type(entry[1]) is not int or not 0 <= entry[0] <= n):
             return NotImplemented
     kernel = AncestorCostKernel.__new__(AncestorCostKernel)
-    kernel.shape = SHAPE_LIST
-    kernel.no_answer = wrong_format
-    kernel.n, kernel.k, kernel.gold, kernel.beta, kernel.invalid = size, k, gold, beta, invalid
-    kernel.parent = <int32_t *> PyMem_Malloc((size + 1) * sizeof(int32_t))
-    kernel.order = <int32_t *> PyMem_Malloc((size + 1) * sizeof(int32_t))
-    kernel.weight = <int64_t *> PyMem_Malloc((size + 1) * sizeof(int64_t))
-    kernel.cost = <int64_t *> PyMem_Malloc((size + 1) * sizeof(int64_t))
-    kernel.up = <int64_t *> PyMem_Malloc((size + 1) * sizeof(int64_t))
-    kernel.selected = <char *> PyMem_Malloc(size + 1)
-    if not (kernel.parent and kernel.order and kernel.weight and kernel.cost and kernel.up and kernel.selected):
-        raise MemoryError()
-    kernel.parent[0], kernel.weight[0] = -1, 0
+    kernel._allocate(size, k, gold, beta, wrong_format, invalid)
     for v in range(1, size + 1):
         if not read_ints(parents[v], 2, 0, 1LL << 20, edge):
             return None  # a parent beyond N was ruled out above: a weight beyond 2^20
