@@ -252,13 +252,49 @@ cdef inline uint32_t mix(uint32_t x) noexcept nogil:
     return x
 
 
+cdef int bucket_double(Bucket *b) noexcept nogil:
+    """Twice the key table, every key rehashed into it (count vectors stay where they are);
+    -1 when memory runs out, the bucket unchanged."""
+    cdef uint32_t j, idx, newcap = 2 * b.cap
+    cdef uint32_t *nk = <uint32_t *> PyMem_RawCalloc(newcap, sizeof(uint32_t))
+    cdef uint32_t *ns = <uint32_t *> PyMem_RawMalloc(newcap * sizeof(uint32_t))
+    if nk == NULL or ns == NULL:
+        PyMem_RawFree(nk)
+        PyMem_RawFree(ns)
+        return -1
+    for j in range(b.cap):
+        if b.keys[j]:
+            idx = mix(b.keys[j]) & (newcap - 1)
+            while nk[idx]:
+                idx = (idx + 1) & (newcap - 1)
+            nk[idx] = b.keys[j]
+            ns[idx] = b.slot[j]
+    PyMem_RawFree(b.keys)
+    PyMem_RawFree(b.slot)
+    b.keys, b.slot, b.cap = nk, ns, newcap
+    return 0
+
+
+cdef int bucket_reserve(Bucket *b, uint32_t extra) noexcept nogil:
+    """Room for ``extra`` more keys without moving anything (so that the count vectors of a
+    batch stay put); -1 when memory runs out."""
+    cdef word *np_
+    while 2 * (b.used + extra) > b.cap:
+        if bucket_double(b) < 0:
+            return -1
+    while b.used + extra > b.pool_cap:
+        np_ = <word *> PyMem_RawRealloc(b.pool, <size_t> 2 * b.pool_cap * b.width * 16)
+        if np_ == NULL:
+            return -1
+        b.pool = np_
+        b.pool_cap *= 2
+    return 0
+
+
 cdef word *bucket_get(Bucket *b, uint32_t key) noexcept nogil:
     """The count vector of ``key``, created (zeroed) if new; NULL when memory runs out."""
-    cdef uint32_t i, j, mask, idx, newcap
-    cdef uint32_t *nk
-    cdef uint32_t *ns
+    cdef uint32_t i, mask
     cdef word *vec
-    cdef word *np_
     cdef int t
     mask = b.cap - 1
     i = mix(key) & mask
@@ -266,34 +302,13 @@ cdef word *bucket_get(Bucket *b, uint32_t key) noexcept nogil:
         if b.keys[i] == key:
             return b.pool + <size_t> b.slot[i] * b.width
         i = (i + 1) & mask
-    if 2 * (b.used + 1) > b.cap:  # grow and rehash, then insert
-        newcap = 2 * b.cap
-        nk = <uint32_t *> PyMem_RawCalloc(newcap, sizeof(uint32_t))
-        ns = <uint32_t *> PyMem_RawMalloc(newcap * sizeof(uint32_t))
-        if nk == NULL or ns == NULL:
-            PyMem_RawFree(nk)
-            PyMem_RawFree(ns)
+    if 2 * (b.used + 1) > b.cap or b.used == b.pool_cap:  # grow, then find the free slot again
+        if bucket_reserve(b, 1) < 0:
             return NULL
-        for j in range(b.cap):
-            if b.keys[j]:
-                idx = mix(b.keys[j]) & (newcap - 1)
-                while nk[idx]:
-                    idx = (idx + 1) & (newcap - 1)
-                nk[idx] = b.keys[j]
-                ns[idx] = b.slot[j]
-        PyMem_RawFree(b.keys)
-        PyMem_RawFree(b.slot)
-        b.keys, b.slot, b.cap = nk, ns, newcap
-        mask = newcap - 1
+        mask = b.cap - 1
         i = mix(key) & mask
         while b.keys[i]:
             i = (i + 1) & mask
-    if b.used == b.pool_cap:
-        np_ = <word *> PyMem_RawRealloc(b.pool, <size_t> 2 * b.pool_cap * b.width * 16)
-        if np_ == NULL:
-            return NULL
-        b.pool = np_
-        b.pool_cap *= 2
     b.keys[i] = key
     b.slot[i] = b.used
     vec = b.pool + <size_t> b.used * b.width
@@ -335,40 +350,6 @@ cdef inline word mulsmall(word a, uint64_t f, uint64_t mod) noexcept nogil:
     if mod == 0:
         return a * f
     return (a * f) % mod
-
-
-cdef int bucket_reserve(Bucket *b, uint32_t extra) noexcept nogil:
-    """Room for ``extra`` more keys without moving anything (so that the count vectors of a
-    batch stay put); -1 when memory runs out."""
-    cdef uint32_t j, idx, newcap
-    cdef uint32_t *nk
-    cdef uint32_t *ns
-    cdef word *np_
-    while 2 * (b.used + extra) > b.cap:
-        newcap = 2 * b.cap
-        nk = <uint32_t *> PyMem_RawCalloc(newcap, sizeof(uint32_t))
-        ns = <uint32_t *> PyMem_RawMalloc(newcap * sizeof(uint32_t))
-        if nk == NULL or ns == NULL:
-            PyMem_RawFree(nk)
-            PyMem_RawFree(ns)
-            return -1
-        for j in range(b.cap):
-            if b.keys[j]:
-                idx = mix(b.keys[j]) & (newcap - 1)
-                while nk[idx]:
-                    idx = (idx + 1) & (newcap - 1)
-                nk[idx] = b.keys[j]
-                ns[idx] = b.slot[j]
-        PyMem_RawFree(b.keys)
-        PyMem_RawFree(b.slot)
-        b.keys, b.slot, b.cap = nk, ns, newcap
-    while b.used + extra > b.pool_cap:
-        np_ = <word *> PyMem_RawRealloc(b.pool, <size_t> 2 * b.pool_cap * b.width * 16)
-        if np_ == NULL:
-            return -1
-        b.pool = np_
-        b.pool_cap *= 2
-    return 0
 
 
 cdef void flush(BlockCtx *ctx) noexcept nogil:
