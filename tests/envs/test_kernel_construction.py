@@ -181,16 +181,15 @@ def _responses(parameter):
             (reference, reference.replace("1", "2", 1), reference.split("\n")[0], "0", "", "1 2\n3 4")]
 
 
-@pytest.mark.parametrize("env_id", sorted(USUAL))
-def test_kernel_or_none_and_rewards_on_malformed_configs(env_id):
+def check_kernels_and_rewards(env_id, usual, more_variants):
+    """Generated configs and their malformed variants (``_variants`` plus ``more_variants(p)``)
+    get a kernel exactly when ``usual`` says the old checks gave one, and ``verify_batch``
+    scores them as the Python path does, byte for byte."""
     env = rlve_fast.make(env_id)
-    usual = USUAL[env_id]
     for level in (0, 2):
         problem = env.generate(level + 7, difficulty=level)
         assert compiled_kernel(env, problem.parameter) is not None
-        cases = [("", problem.parameter)] + list(_variants(problem.parameter))
-        if "parents" in problem.parameter:
-            cases += list(_parent_variants(problem.parameter))
+        cases = [("", problem.parameter)] + list(_variants(problem.parameter)) + list(more_variants(problem.parameter))
         configs, responses = [], []
         for key, parameter in cases:
             with_kernel = compiled_kernel(env, parameter) is not None
@@ -208,6 +207,13 @@ def test_kernel_or_none_and_rewards_on_malformed_configs(env_id):
         assert fast.status == slow.status
         assert fast.reward.tolist() == pytest.approx(slow.reward.tolist(), abs=0, nan_ok=True)
         assert fast.reward.tobytes() == slow.reward.tobytes()
+
+
+@pytest.mark.parametrize("env_id", sorted(USUAL))
+def test_kernel_or_none_and_rewards_on_malformed_configs(env_id):
+    check_kernels_and_rewards(
+        env_id, USUAL[env_id],
+        lambda parameter: _parent_variants(parameter) if "parents" in parameter else ())
 
 
 # Sudoku's kernel reads answers of digits, spaces, tabs and line breaks in one pass of its

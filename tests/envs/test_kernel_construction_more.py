@@ -14,7 +14,7 @@ from rlve_fast import _impl
 from rlve_fast.batch import verify_batch
 from rlve_fast.environment import compiled_kernel
 
-from test_kernel_construction import _fits, _responses, _square, _variants
+from test_kernel_construction import _fits, _square, check_kernels_and_rewards
 
 
 def _ints(values):
@@ -64,28 +64,7 @@ def _huge_variants(parameter):
 
 @pytest.mark.parametrize("env_id", sorted(USUAL))
 def test_kernel_or_none_and_rewards_on_malformed_configs(env_id):
-    env = rlve_fast.make(env_id)
-    usual = USUAL[env_id]
-    for level in (0, 2):
-        problem = env.generate(level + 7, difficulty=level)
-        assert compiled_kernel(env, problem.parameter) is not None
-        cases = [("", problem.parameter)] + list(_variants(problem.parameter)) + list(_huge_variants(problem.parameter))
-        configs, responses = [], []
-        for key, parameter in cases:
-            with_kernel = compiled_kernel(env, parameter) is not None
-            try:
-                expected = usual(parameter)
-            except (TypeError, IndexError, ValueError):
-                expected = False
-            assert with_kernel == expected, (key, parameter)
-            for response in _responses(problem.parameter):
-                configs.append({"seed": 0, "parameter": parameter})
-                responses.append(response)
-        fast = verify_batch(env_id, configs, responses)
-        with _impl.implementation("python"):
-            slow = verify_batch(env_id, configs, responses)
-        assert fast.status == slow.status
-        assert fast.reward.tobytes() == slow.reward.tobytes()
+    check_kernels_and_rewards(env_id, USUAL[env_id], _huge_variants)
 
 
 def test_decreasing_digit_counting_large_counts_go_to_python():
