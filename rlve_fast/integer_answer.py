@@ -17,6 +17,13 @@ from rlve_fast import rewards
 from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
 
+try:
+    from rlve_fast._core.kernel import ExactInt, MinMaxRatio
+except ImportError:  # the compiled core is not built: the Python scorer only
+    ExactInt = MinMaxRatio = None
+
+INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
+
 
 class IntegerAnswerEnvironment(Environment):
     rule: ClassVar[str] = "min_max"
@@ -47,9 +54,9 @@ class IntegerAnswerEnvironment(Environment):
         return rewards.min_max_ratio(parsed, gold, self.beta, self.weight)
 
     def kernel(self, parameter):
-        from rlve_fast._core.kernel import ExactInt, MinMaxRatio
-
         gold = parameter[self.answer_key]
+        if MinMaxRatio is None or (type(gold) is int and not INT64_MIN <= gold <= INT64_MAX):
+            return None  # a reference past int64 (common in counting): the Python scorer
         if self.rule == "exact":
             return ExactInt(gold, self.correct, self.wrong, self.wrong_format)
         return MinMaxRatio(gold, self.beta, self.weight, self.wrong_format, self.zero_exact, self.lowest_valid)

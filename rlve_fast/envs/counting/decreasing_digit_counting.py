@@ -15,13 +15,6 @@ from math import comb
 from rlve_fast import deadline
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
-try:
-    from rlve_fast._core.kernel import MinMaxRatio as _MinMaxRatio
-except ImportError:  # the compiled core is not built: the Python scorer only
-    _MinMaxRatio = None
-
-_INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
-
 
 def _ratio_sum(v: int, lo: int, hi: int):
     """(P, Q, T) with T/Q = sum_{m=lo}^{hi-1} prod_{t=lo}^{m} (v - t) / (t + 1)."""
@@ -84,15 +77,6 @@ class DecreasingDigitCounting(IntegerAnswerEnvironment):
         while True:
             yield [{"MAX_K": k, "MAX_W": k * (1 << k)}]
             k += 1
-
-    def kernel(self, parameter):
-        # the shared min/max kernel, made without an import per config and without the
-        # OverflowError that counts beyond int64 (most past level 8) would raise: those go
-        # to the Python scorer
-        gold = parameter["reference_answer"]
-        if _MinMaxRatio is None or not _INT64_MIN <= gold <= _INT64_MAX:
-            return None
-        return _MinMaxRatio(gold, self.beta, self.weight, self.wrong_format, self.zero_exact, self.lowest_valid)
 
     def sample(self, rng, parameter):
         max_k, max_w = parameter["MAX_K"], parameter["MAX_W"]
