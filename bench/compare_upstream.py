@@ -188,6 +188,7 @@ def main() -> int:
     parser.add_argument("--verify", nargs="*", default=[], help="environments whose verification to compare")
     args = parser.parse_args()
     env_ids = args.envs or rlve_fast.environments()
+    load_upstream(args.upstream)  # imported once here: every forked child then starts with it
     if args.cells:
         rows = []
         for cell in args.cells:
