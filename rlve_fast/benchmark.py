@@ -144,21 +144,25 @@ GENERATION_LEVELS = (0, 5, 10, 20, 30)
 
 def generation_ms(env_id: str, difficulty: int, seeds: int = 5, time_budget: float = 10.0) -> float:
     """Median wall time of generating one problem (ms) over ``seeds`` seeds; a generation
-    that runs out of its budget counts as infinite (a seed that cannot be generated at all is
-    replaced by the next one)."""
+    that runs out of its budget counts as infinite. A seed that cannot be generated at all
+    (GenerationError) is replaced by the next one, and the time it took is added to the next
+    problem's: what a caller waits for one problem includes the refused seeds before it."""
     env = rlve_fast.make(env_id)
     times: List[float] = []
+    refused_ms = 0.0
     seed = 0
     # once more than half the seeds ran out of budget the median is "timeout" whatever follows
     while len(times) < seeds and seed < 20 * seeds and times.count(float("inf")) <= seeds // 2:
         start = time.perf_counter()
         try:
             env.generate(seed, difficulty=difficulty, time_budget=time_budget)
-            times.append((time.perf_counter() - start) * 1e3)
+            times.append(refused_ms + (time.perf_counter() - start) * 1e3)
+            refused_ms = 0.0
         except GenerationTimeout:
             times.append(float("inf"))
+            refused_ms = 0.0
         except GenerationError:
-            pass
+            refused_ms += (time.perf_counter() - start) * 1e3
         seed += 1
     if times.count(float("inf")) > seeds // 2:
         return float("inf")

@@ -101,6 +101,49 @@ def test_compiled_closure_matches_the_twin_and_refuses_large_groups():
     assert ccc.group_cycle_types(6, s6, 719) is None
 
 
+def _random_shuffles(rng, n, k):
+    """Random shuffles, or a few transpositions (small groups, several orbits), half each."""
+    shuffles = []
+    for _ in range(k):
+        g = list(range(1, n + 1))
+        if rng.random() < 0.5:
+            rng.shuffle(g)
+        else:
+            for _ in range(rng.randint(0, 2)):
+                i, j = rng.sample(range(n), 2)
+                g[i], g[j] = g[j], g[i]
+        shuffles.append(g)
+    return shuffles
+
+
+def test_group_order_lower_bound_never_exceeds_the_order():
+    """The bound is what lets a too-large group be refused without listing it: it must never
+    pass the true order (counted by closing the group), and it should usually reach it."""
+    rng = random.Random(5)
+    reached = 0
+    for _ in range(800):
+        n = rng.randint(2, 7)
+        shuffles = _random_shuffles(rng, n, rng.randint(1, 3))
+        order = sum(ccc.group_cycle_types(n, shuffles, 10 ** 6).values())
+        bound = ccc.group_order_lower_bound(n, shuffles, 10 ** 9)
+        assert 1 <= bound <= order, (n, shuffles)
+        reached += bound == order
+        if ccc._compiled is not None:
+            assert ccc._compiled.group_order_lower_bound(n, shuffles, 10 ** 9) == bound
+    assert reached >= 700
+    # hand cases: S_6 from a transposition and a 6-cycle, the cyclic group of a 5-cycle
+    assert ccc.group_order_lower_bound(6, [[2, 1, 3, 4, 5, 6], [2, 3, 4, 5, 6, 1]], 10 ** 6) == 720
+    assert ccc.group_order_lower_bound(5, [[2, 3, 4, 5, 1]], 10 ** 6) == 5
+
+
+def test_group_order_lower_bound_passes_the_limit_for_the_symmetric_group():
+    for n in (10, 16, 33):
+        shuffles = [list(range(2, n + 1)) + [1], [2, 1] + list(range(3, n + 1))]  # generate S_n
+        assert ccc.group_order_lower_bound(n, shuffles, 400_000) > 400_000
+        if ccc._compiled is not None:
+            assert ccc._compiled.group_order_lower_bound(n, shuffles, 400_000) > 400_000
+
+
 def test_large_groups_are_refused():
     env = rlve_fast.make("CardColoringCounting")
     with pytest.raises(ValueError):

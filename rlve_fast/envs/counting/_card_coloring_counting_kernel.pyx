@@ -150,3 +150,103 @@ def group_cycle_types(Py_ssize_t n, shuffles, Py_ssize_t limit):
         PyMem_Free(candidate)
         PyMem_Free(seen)
         PyMem_Free(lengths)
+
+
+def group_order_lower_bound(Py_ssize_t n, shuffles, object limit, Py_ssize_t schreier_per_level=8):
+    """Compiled twin of the Python ``group_order_lower_bound`` (same chain, same choices of
+    Schreier generators, so the same bound): orbit of each base point with a transversal,
+    then at most ``schreier_per_level`` Schreier generators of its stabiliser."""
+    cdef Py_ssize_t k = len(shuffles), gcount, scount, i, j, u, v, head, tail, base
+    cdef Py_ssize_t cap = max(k, schreier_per_level)
+    if n <= 0 or cap == 0:
+        return 1
+    cdef int32_t *gens = <int32_t *> malloc(cap * n * sizeof(int32_t))
+    cdef int32_t *stab = <int32_t *> malloc(cap * n * sizeof(int32_t))
+    cdef int32_t *trans = <int32_t *> malloc(n * n * sizeof(int32_t))  # row u: t_u
+    cdef int32_t *has = <int32_t *> malloc(n * sizeof(int32_t))
+    cdef int32_t *queue = <int32_t *> malloc(n * sizeof(int32_t))
+    cdef int32_t *inverse = <int32_t *> malloc(n * sizeof(int32_t))
+    cdef int32_t *element = <int32_t *> malloc(n * sizeof(int32_t))
+    cdef int32_t *g
+    cdef int32_t *tu
+    cdef int32_t *tv
+    cdef bint moved, duplicate
+    bound = 1
+    try:
+        if not (gens and stab and trans and has and queue and inverse and element):
+            raise MemoryError()
+        gcount = 0
+        for s in shuffles:
+            for i in range(n):
+                gens[gcount * n + i] = <int32_t> s[i] - 1
+            gcount += 1
+        for base in range(n):
+            # drop identities
+            j = 0
+            for i in range(gcount):
+                moved = False
+                for v in range(n):
+                    if gens[i * n + v] != v:
+                        moved = True
+                        break
+                if moved:
+                    if j != i:
+                        memcpy(&gens[j * n], &gens[i * n], n * sizeof(int32_t))
+                    j += 1
+            gcount = j
+            if gcount == 0 or bound > limit:
+                break
+            for i in range(n):
+                has[i] = 0
+            for i in range(n):
+                trans[base * n + i] = i
+            has[base] = 1
+            queue[0] = base
+            head, tail = 0, 1
+            while head < tail:
+                u = queue[head]
+                head += 1
+                tu = &trans[u * n]
+                for j in range(gcount):
+                    g = &gens[j * n]
+                    v = g[u]
+                    if not has[v]:
+                        has[v] = 1
+                        for i in range(n):
+                            trans[v * n + i] = g[tu[i]]
+                        queue[tail] = v
+                        tail += 1
+            bound *= tail
+            scount = 0
+            for head in range(tail):
+                u = queue[head]
+                tu = &trans[u * n]
+                for j in range(gcount):
+                    g = &gens[j * n]
+                    tv = &trans[g[u] * n]
+                    for i in range(n):
+                        inverse[tv[i]] = i
+                    moved = False
+                    for i in range(n):
+                        element[i] = inverse[g[tu[i]]]
+                        if element[i] != i:
+                            moved = True
+                    if not moved:
+                        continue
+                    duplicate = False
+                    for v in range(scount):
+                        if memcmp(&stab[v * n], element, n * sizeof(int32_t)) == 0:
+                            duplicate = True
+                            break
+                    if not duplicate:
+                        memcpy(&stab[scount * n], element, n * sizeof(int32_t))
+                        scount += 1
+                        if scount == schreier_per_level:
+                            break
+                if scount == schreier_per_level:
+                    break
+            memcpy(gens, stab, scount * n * sizeof(int32_t))
+            gcount = scount
+        return bound
+    finally:
+        free(gens); free(stab); free(trans); free(has); free(queue); free(inverse); free(element)

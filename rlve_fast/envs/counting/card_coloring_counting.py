@@ -107,6 +107,55 @@ def totient(m: int) -> int:
     return result
 
 
+def group_order_lower_bound(n: int, shuffles, limit: int, schreier_per_level: int = 8) -> int:
+    """A number the order of the group the shuffles generate is certainly at least; the walk
+    stops once it passes ``limit``.
+
+    A partial stabiliser chain: the orbit of point b_1 under the generators, then the orbit of
+    b_2 under a few Schreier generators of b_1's stabiliser (t_u s t_{u^s}^-1 for orbit
+    points u), and so on. Those generate a subgroup of the true stabiliser, so each orbit is
+    part of the true basic orbit and the product of their lengths is at most the group's
+    order (orbit-stabiliser). For the groups random shuffles make (usually S_n or A_n) the
+    bound passes ``limit`` in a few levels, which refuses them in microseconds instead of
+    listing ``limit`` elements first."""
+    generators = [tuple(g - 1 for g in s) for s in shuffles]  # 0-based images
+    bound = 1
+    for base in range(n):
+        generators = [g for g in generators if any(g[i] != i for i in range(n))]
+        if not generators or bound > limit:
+            break
+        # orbit of `base` with a transversal: transversal[u] maps base to u
+        identity = tuple(range(n))
+        transversal = {base: identity}
+        queue = [base]
+        for u in queue:
+            tu = transversal[u]
+            for g in generators:
+                v = g[u]
+                if v not in transversal:
+                    transversal[v] = tuple(g[tu[i]] for i in range(n))  # first tu, then g
+                    queue.append(v)
+        bound *= len(queue)
+        # a few Schreier generators of the stabiliser of `base` (they fix base by construction)
+        stabiliser = []
+        for u in queue:
+            tu = transversal[u]
+            for g in generators:
+                tv = transversal[g[u]]
+                inverse_tv = [0] * n
+                for i, image in enumerate(tv):
+                    inverse_tv[image] = i
+                element = tuple(inverse_tv[g[tu[i]]] for i in range(n))
+                if element != identity and element not in stabiliser:
+                    stabiliser.append(element)
+                    if len(stabiliser) == schreier_per_level:
+                        break
+            if len(stabiliser) == schreier_per_level:
+                break
+        generators = stabiliser
+    return bound
+
+
 def group_cycle_types(n: int, shuffles, limit: int):
     """Counter of the cycle types (sorted length tuples) over the group the shuffles generate,
     found by closing {identity} under composition with each shuffle; None when the group has
@@ -135,6 +184,9 @@ def coloring_orbits(n: int, counts, shuffles) -> int:
     if len(shuffles) == 1:
         return cyclic_orbits(tuple(cycle_lengths(shuffles[0])), counts)
     limit = min(GROUP_LIMIT, GROUP_ENTRIES // max(n, 1))
+    bound = _compiled.group_order_lower_bound if _compiled is not None else group_order_lower_bound
+    if bound(n, shuffles, limit) > limit:
+        raise ValueError("the shuffles generate more than %d permutations" % limit)
     finder = _compiled.group_cycle_types if _compiled is not None else group_cycle_types
     types = finder(n, shuffles, limit)
     if types is None:
