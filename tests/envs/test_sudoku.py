@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import random
-from itertools import permutations
+from collections import Counter
+from itertools import permutations, product
 
 import pytest
 from hypothesis import given, settings
@@ -174,3 +175,82 @@ def test_numpy_draw_without_the_compiled_generator():
         Sudoku._sample_numpy(env, rng, p, box_rows, box_cols, max(1, int((box_rows * box_cols) ** 2 * 0.5)))
         solution = [list(map(int, line.split())) for line in p["reference_answer"].split("\n")]
         assert valid(solution, p["N"], p["M"]) and fits(solution, p["sudoku"])
+
+
+def _specified_grids_2x3():
+    """Every outcome of the specified draw for boxes of 2 rows by 3 columns, digits left
+    alone (their relabelling is checked on its own): row orders (bands of 2 rows, each band
+    shuffled, then the bands), column orders (stacks of 3 likewise), transposed or not; all
+    outcomes equally likely."""
+    n = 6
+    base = [[(3 * (r % 2) + r // 2 + c) % n + 1 for c in range(n)] for r in range(n)]
+
+    def grouped_orders(size):
+        inner = list(permutations(range(size)))
+        return [[block * size + members[k][i] for k, block in enumerate(block_order) for i in range(size)]
+                for block_order in permutations(range(n // size))
+                for members in product(inner, repeat=n // size)]
+
+    outcomes = []
+    for rows in grouped_orders(2):
+        for cols in grouped_orders(3):
+            grid = tuple(tuple(base[r][c] for c in cols) for r in rows)
+            outcomes += [grid, tuple(zip(*grid))]
+    return outcomes
+
+
+def _chi_square_ok(counts, expected):
+    chi2 = sum((counts[key] - want) ** 2 / want for key, want in expected.items())
+    dof = len(expected) - 1
+    return chi2 < dof + 6 * math.sqrt(2 * dof)
+
+
+def test_compiled_draw_has_the_specified_distribution():
+    # grids compared with their digits relabelled so that the first row reads 1..n: each
+    # must come up as often as its share of the specified draw's outcomes
+    generator = pytest.importorskip("rlve_fast.envs.puzzles._sudoku_generator")
+
+    def normalised(grid):
+        relabel = {v: i + 1 for i, v in enumerate(grid[0])}
+        return tuple(tuple(relabel[v] for v in row) for row in grid)
+
+    specified = Counter(normalised(g) for g in _specified_grids_2x3())
+    draws, total = 20000, sum(specified.values())
+    seen = Counter()
+    rng = random.Random(11)
+    for _ in range(draws):
+        rows, reference = generator.planted(2, 3, rng.random() < 0.5, 0, rng.getrandbits(64))
+        grid = tuple(tuple(map(int, line.split())) for line in reference.split("\n"))
+        assert [list(row) for row in grid] == rows
+        seen[normalised(grid)] += 1
+    assert set(seen) <= set(specified)
+    assert _chi_square_ok(seen, {g: draws * c / total for g, c in specified.items()})
+
+
+def test_compiled_digits_and_blanks_are_uniform():
+    generator = pytest.importorskip("rlve_fast.envs.puzzles._sudoku_generator")
+    draws, blanks = 12000, 5
+    first_cell, blank_cells = Counter(), Counter()
+    rng = random.Random(5)
+    for _ in range(draws):
+        rows, reference = generator.planted(2, 2, False, blanks, rng.getrandbits(64))
+        first_cell[int(reference.split()[0])] += 1
+        holes = [r * 4 + c for r in range(4) for c in range(4) if rows[r][c] == 0]
+        assert len(holes) == blanks
+        blank_cells.update(holes)
+    assert _chi_square_ok(first_cell, {d: draws / 4 for d in range(1, 5)})
+    assert _chi_square_ok(blank_cells, {c: draws * blanks / 16 for c in range(16)})
+
+
+def test_compiled_texts_on_large_grids():
+    # sides with 1- to 4-digit values: the one-pass writer against the general one
+    generator = pytest.importorskip("rlve_fast.envs.puzzles._sudoku_generator")
+    from rlve_fast.envs.puzzles import sudoku
+
+    for box_rows, box_cols, blanks in [(2, 5, 0), (4, 25, 5000), (32, 32, 1000000), (31, 33, 1)]:
+        n = box_rows * box_cols
+        rows, reference = generator.planted(box_rows, box_cols, True, blanks, 7)
+        full = [list(map(int, line.split())) for line in reference.split("\n")]
+        assert sudoku.rows_text(full) == reference and valid(full, box_cols, box_rows)
+        assert fits(full, rows) and sum(row.count(0) for row in rows) == blanks
+        assert generator.grid_text(rows, n) == sudoku.rows_text(rows)

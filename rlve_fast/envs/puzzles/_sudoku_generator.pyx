@@ -1,11 +1,14 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 """Sudoku generation, compiled: the planted grid, its blanked copy and their texts.
 
-Grids reach 1024 x 1024 cells, so everything per cell happens here: the grid is read off
-the standard pattern through the drawn row, column and digit orders, the blanks are a
-uniform random set of cells (Floyd's sampling of the blanks or of the kept cells, whichever
-are fewer, from a splitmix64 stream seeded by the caller's generator), the rows become lists that share one int object per digit, and the
-texts are written straight into str storage."""
+Grids reach 1024 x 1024 cells, so everything per cell happens here, from one splitmix64
+stream seeded by the caller's generator: the digit relabelling and the row and column orders
+(uniform shuffles within and across bands and stacks), the blanks (a uniform set of cells:
+Floyd's sampling of the blanks or of the kept cells, whichever are fewer), then one pass
+over the cells that reads each off the standard pattern, writes the reference text straight
+into str storage and fills the rows, lists sharing one int object per digit (its reference
+count raised once).  ``grid_text`` writes the prompt's grid, reading small ints directly."""
+cimport cython
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.list cimport PyList_New, PyList_SET_ITEM, PyList_GET_ITEM
 from cpython.object cimport PyObject
@@ -19,7 +22,6 @@ cdef extern from "Python.h":
     bint PyList_CheckExact(object o)
     bint PyLong_CheckExact(PyObject *o)
     Py_ssize_t PyList_GET_SIZE(object o)
-    long PyLong_AsLongAndOverflow(PyObject *o, int *overflow) except? -1
     void incref "Py_INCREF"(PyObject *o)
     void set_item "PyList_SET_ITEM"(object list, Py_ssize_t i, PyObject *o)  # steals the reference
 
@@ -47,6 +49,38 @@ cdef inline uint32_t below(uint64_t *state, uint32_t bound) noexcept nogil:
     return <uint32_t> (product >> 32)
 
 
+cdef extern from *:
+    """
+    /* Reading a small non-negative int: the value of a compact int straight from its
+       object (each cell of a large grid would otherwise go through PyLong_AsLong). */
+    static inline int rlve_small_int(PyObject *o, long *value) {
+    #if PY_VERSION_HEX >= 0x030C0000
+        if (!_PyLong_IsCompact((PyLongObject *) o)) return 0;
+        *value = (long) _PyLong_CompactValue((PyLongObject *) o);
+        return 1;
+    #else
+        Py_ssize_t size = Py_SIZE(o);
+        if (size == 0) { *value = 0; return 1; }
+        if (size != 1) return 0;   /* negative, or at least 2^30 */
+        *value = (long) ((PyLongObject *) o)->ob_digit[0];
+        return 1;
+    #endif
+    }
+    /* Adding `count` references to one object at once (every cell of a digit shares it);
+       from 3.12 on small ints are immortal and their count must not be touched directly. */
+    static inline void rlve_add_refs(PyObject *o, Py_ssize_t count) {
+    #if PY_VERSION_HEX >= 0x030C0000
+        for (Py_ssize_t i = 0; i < count; i++) Py_INCREF(o);
+    #else
+        Py_SET_REFCNT(o, Py_REFCNT(o) + count);
+    #endif
+    }
+    """
+    int rlve_small_int(PyObject *o, long *value)
+    void rlve_add_refs(PyObject *o, Py_ssize_t count)
+
+
+@cython.final
 cdef class Digits:
     """The decimal spellings of 0..n (n <= 9999), each in a 4-byte slot, for writing grids."""
     cdef char *chars
@@ -54,8 +88,7 @@ cdef class Digits:
     cdef int n
 
     def __cinit__(self, int n):
-        cdef int v
-        cdef bytes spelled
+        cdef int v, x, k
         if not 0 <= n <= 9999:
             raise ValueError("digits up to 9999")
         self.n = n
@@ -64,137 +97,200 @@ cdef class Digits:
         if not (self.chars and self.length):
             raise MemoryError()
         for v in range(n + 1):
-            spelled = str(v).encode()
-            self.length[v] = len(spelled)
+            k = 1 if v < 10 else 2 if v < 100 else 3 if v < 1000 else 4
+            self.length[v] = k
             memset(self.chars + 4 * v, 32, 4)
-            memcpy(self.chars + 4 * v, <char *> spelled, len(spelled))
+            x = v
+            while k:
+                k -= 1
+                self.chars[4 * v + k] = 48 + x % 10
+                x //= 10
 
     def __dealloc__(self):
         PyMem_Free(self.chars)
         PyMem_Free(self.length)
 
+    cdef inline Py_ssize_t put(self, char *out, Py_ssize_t at, int v) noexcept nogil:
+        """Writes v's whole 4-byte slot at ``at`` (the caller leaves room), returns the
+        position after its digits."""
+        memcpy(out + at, self.chars + 4 * v, 4)
+        return at + self.length[v]
+
     cdef str text(self, const int32_t *values, Py_ssize_t rows, Py_ssize_t cols):
         """Rows of values, spaces between them and newlines between rows."""
-        cdef Py_ssize_t size = 0, i, j, at = 0, last = rows * cols - 1
-        cdef int v
+        cdef Py_ssize_t size = 0, i, at = 0, last = rows * cols - 1
         cdef char *out
-        cdef char *scratch
         for i in range(rows * cols):
             size += self.length[values[i]] + 1
         size -= 1  # no separator after the last value
-        # every value is written as its whole 4-byte slot, then the cursor moves past the
-        # digits and one separator: a fixed-size copy, with 4 bytes of slack at the end
-        scratch = <char *> PyMem_Malloc(size + 8)
-        if scratch == NULL:
-            raise MemoryError()
-        with nogil:
-            for i in range(rows):
-                for j in range(cols):
-                    v = values[i * cols + j]
-                    memcpy(scratch + at, self.chars + 4 * v, 4)
-                    at += self.length[v]
-                    scratch[at] = 32
-                    at += 1
-                scratch[at - 1] = 10
         text = PyUnicode_New(size, 127)
         out = <char *> PyUnicode_DATA(text)
-        memcpy(out, scratch, size)
-        PyMem_Free(scratch)
+        with nogil:
+            # whole 4-byte slots, the cursor moving past the digits and one separator; every
+            # slot but the last one's fits before the string's end (its digits, a separator
+            # and at least the last value follow it), the last is copied byte by byte
+            for i in range(last):
+                at = self.put(out, at, values[i])
+                out[at] = 10 if (i + 1) % cols == 0 else 32
+                at += 1
+            memcpy(out + at, self.chars + 4 * values[last], self.length[values[last]])
+            out[size] = 0
         return text
 
 
-def planted(int box_rows, int box_cols, row_order, col_order, digits, bint transpose, Py_ssize_t blanks,
-            uint64_t seed):
-    """(the blanked grid as lists of ints, the full grid's text) for the standard pattern
-    (row r starts its cycle at box_cols * (r mod box_rows) + r div box_rows) with rows,
-    columns and digits reordered, transposed if asked, ``blanks`` random cells set to 0."""
-    cdef int n = box_rows * box_cols, r, c, a, start, v
-    cdef Py_ssize_t cells = <Py_ssize_t> n * n, i, j, t, chosen
-    cdef int32_t *grid
-    cdef int32_t *work
-    cdef int *rows_at
-    cdef int *cols_at
+cdef inline uint32_t _shuffle(uint64_t *state, int *items, int count) noexcept nogil:
+    """Fisher-Yates: a uniform permutation of ``items`` in place."""
+    cdef int i, j, held
+    for i in range(count - 1, 0, -1):
+        j = below(state, <uint32_t> (i + 1))
+        held = items[i]
+        items[i] = items[j]
+        items[j] = held
+    return 0
+
+
+cdef void _grouped_order(uint64_t *state, int *order, int *blocks, int n, int size) noexcept nogil:
+    """An order of 0..n-1 keeping blocks of ``size`` together: the blocks in a uniform random
+    order, each block's members in a uniform random order (as shuffling each group and then
+    the groups)."""
+    cdef int b, i, count = n // size
+    for b in range(count):
+        blocks[b] = b
+    _shuffle(state, blocks, count)
+    for b in range(count):
+        for i in range(size):
+            order[b * size + i] = blocks[b] * size + i
+        _shuffle(state, order + b * size, size)
+
+
+cdef inline Py_ssize_t fill_row(PyObject **items, const int32_t *row_pattern, const int32_t *across,
+                                const char *mark, bint keep_marked, PyObject **table, Py_ssize_t *uses,
+                                Digits spell, char *out, Py_ssize_t at, int n, bint final) noexcept:
+    """One row: its cells' ints (0 where blanked, references counted in ``uses``) into
+    ``items`` and its digits with their separators into ``out`` from ``at``; returns where
+    the next row starts.  Values go in as whole 4-byte slots, which fit before the text's
+    end except the final row's last one, copied byte by byte."""
+    cdef int c, v, shown
+    for c in range(n):
+        v = row_pattern[across[c]]
+        shown = v if (mark[c] != 0) == keep_marked else 0
+        items[c] = table[shown]
+        uses[shown] += 1
+        if final and c == n - 1:
+            memcpy(out + at, spell.chars + 4 * v, spell.length[v])
+            return at + spell.length[v]
+        at = spell.put(out, at, v)
+        out[at] = 32
+        at += 1
+    out[at - 1] = 10
+    return at
+
+
+def planted(int box_rows, int box_cols, bint transpose, Py_ssize_t blanks, uint64_t seed):
+    """(the blanked grid as lists of ints, the full grid's text): the standard pattern (row r
+    starts its cycle at box_cols * (r mod box_rows) + r div box_rows) with its digits
+    relabelled, its rows and columns reordered within and across bands and stacks (all
+    uniform, from a splitmix64 stream seeded by ``seed``), transposed if asked, and
+    ``blanks`` uniformly chosen cells set to 0."""
+    cdef int n = box_rows * box_cols, r, a, v
+    cdef Py_ssize_t cells = <Py_ssize_t> n * n, j, t, chosen, at = 0, size, line_length = 0
+    cdef int *buffer
     cdef int *digit
+    cdef int *row_order
+    cdef int *col_order
+    cdef int *blocks
+    cdef int32_t *across      # cell (r, c) holds pattern[shift[r] + across[c]]
+    cdef int32_t *shift
+    cdef int32_t *pattern     # the relabelled digits twice over: no wrap-around test
+    cdef Py_ssize_t *uses
     cdef char *mark
+    cdef char *out
+    cdef PyObject **table
     cdef uint64_t state = seed
     cdef bint keep_marked
-    if not 1 <= n <= MAX_SIDE or not 0 <= blanks <= cells:
-        raise ValueError("the grid side must lie in 1..4096 and the blanks in 0..side^2")
-    if len(row_order) != n or len(col_order) != n or len(digits) != n:
-        raise ValueError("orders and digits must have one entry per row, column and digit")
-    grid = <int32_t *> PyMem_Malloc(cells * sizeof(int32_t))
-    work = <int32_t *> PyMem_Malloc(cells * sizeof(int32_t))
+    cdef Digits spell
+    cdef list ints, rows
+    if box_rows < 2 or box_cols < 2 or box_rows * <Py_ssize_t> box_cols > MAX_SIDE:
+        raise ValueError("box sides of at least 2 and a grid side up to 4096 only")
+    if not 0 <= blanks <= cells:
+        raise ValueError("the blanks must lie in 0..side^2")
+    buffer = <int *> PyMem_Malloc(9 * n * sizeof(int) + (n + 1) * sizeof(Py_ssize_t)
+                                  + (n + 1) * sizeof(PyObject *))
     mark = <char *> PyMem_Malloc(cells)
-    rows_at = <int *> PyMem_Malloc(3 * n * sizeof(int))
-    if not (grid and work and mark and rows_at):
-        PyMem_Free(grid)
-        PyMem_Free(work)
+    if not (buffer and mark):
+        PyMem_Free(buffer)
         PyMem_Free(mark)
-        PyMem_Free(rows_at)
         raise MemoryError()
-    cols_at = rows_at + n
-    digit = cols_at + n
+    digit, row_order, col_order, blocks = buffer, buffer + n, buffer + 2 * n, buffer + 3 * n
+    across, shift, pattern = <int32_t *> (buffer + 4 * n), <int32_t *> (buffer + 5 * n), <int32_t *> (buffer + 6 * n)
+    uses = <Py_ssize_t *> (buffer + 9 * n)
+    table = <PyObject **> (uses + n + 1)
     try:
-        for r in range(n):
-            rows_at[r], cols_at[r], digit[r] = row_order[r], col_order[r], digits[r]
-            if not (0 <= rows_at[r] < n and 0 <= cols_at[r] < n and 1 <= digit[r] <= n):
-                raise ValueError("orders must hold 0..side-1 and digits 1..side")
-        for r in range(n):
-            a = rows_at[r]
-            start = box_cols * (a % box_rows) + a // box_rows
-            for c in range(n):
-                v = start + cols_at[c]
-                grid[r * n + c] = digit[v - n if v >= n else v]
-        if transpose:
-            for r in range(n):
-                for c in range(n):
-                    work[c * n + r] = grid[r * n + c]
-            grid, work = work, grid
-        reference = Digits(n).text(grid, n, n)
-        # Floyd's sampling of min(blanks, cells - blanks) distinct cells: the blanks, or the
-        # cells that keep their digit
-        keep_marked = blanks > cells - blanks
-        chosen = cells - blanks if keep_marked else blanks
-        memset(mark, 0, cells)
+        spell = Digits(n)
+        ints = list(range(n + 1))
+        for v in range(n + 1):
+            table[v] = <PyObject *> ints[v]
+            uses[v] = 0
         with nogil:
+            for v in range(n):
+                digit[v] = v + 1
+            _shuffle(&state, digit, n)
+            _grouped_order(&state, row_order, blocks, n, box_rows)
+            _grouped_order(&state, col_order, blocks, n, box_cols)
+            for v in range(2 * n):
+                pattern[v] = digit[v - n if v >= n else v]
+            # before transposing, cell (r, c) holds pattern[start(row_order[r]) + col_order[c]];
+            # transposed, cell (r, c) holds what (c, r) held
+            for r in range(n):
+                a = row_order[r]
+                if transpose:
+                    shift[r], across[r] = col_order[r], box_cols * (a % box_rows) + a // box_rows
+                else:
+                    shift[r], across[r] = box_cols * (a % box_rows) + a // box_rows, col_order[r]
+            # Floyd's sampling of min(blanks, cells - blanks) distinct cells: the blanks, or
+            # the cells that keep their digit
+            keep_marked = blanks > cells - blanks
+            chosen = cells - blanks if keep_marked else blanks
+            memset(mark, 0, cells)
             for j in range(cells - chosen, cells):
                 t = <Py_ssize_t> below(&state, <uint32_t> (j + 1))
                 if mark[t]:
                     mark[j] = 1
                 else:
                     mark[t] = 1
-            for i in range(cells):
-                if mark[i] != keep_marked:
-                    grid[i] = 0
-        return lists(grid, n), reference
+            for v in range(1, n + 1):
+                line_length += spell.length[v] + 1
+        # every row holds each digit once: the reference's length is known before writing it
+        size = n * line_length - 1
+        reference = PyUnicode_New(size, 127)
+        out = <char *> PyUnicode_DATA(reference)
+        rows = PyList_New(n)
+        for r in range(n):
+            row = PyList_New(n)
+            Py_INCREF(row)
+            PyList_SET_ITEM(rows, r, row)
+        # one pass writes the reference text and fills the rows
+        for r in range(n):
+            at = fill_row(list_items(<object> PyList_GET_ITEM(rows, r)), pattern + shift[r], across,
+                          mark + <Py_ssize_t> r * n, keep_marked, table, uses, spell, out, at, n, r == n - 1)
+        out[size] = 0
+        for v in range(n + 1):
+            rlve_add_refs(table[v], uses[v])
+        return rows, reference
     finally:
-        PyMem_Free(grid)
-        PyMem_Free(work)
+        PyMem_Free(buffer)
         PyMem_Free(mark)
-        PyMem_Free(rows_at)
 
 
-cdef list lists(const int32_t *grid, int n):
-    """The rows as lists; every cell of one digit refers to one int object."""
-    cdef list ints = list(range(n + 1))
-    cdef PyObject **table = <PyObject **> PyMem_Malloc((n + 1) * sizeof(PyObject *))
-    cdef list rows = PyList_New(n)
-    cdef PyObject *item
-    cdef int r, c
-    if table == NULL:
-        raise MemoryError()
-    for r in range(n + 1):
-        table[r] = <PyObject *> ints[r]
-    for r in range(n):
-        row = PyList_New(n)
-        for c in range(n):
-            item = table[grid[r * n + c]]
-            incref(item)
-            set_item(row, c, item)
-        Py_INCREF(row)
-        PyList_SET_ITEM(rows, r, row)
-    PyMem_Free(table)
-    return rows
+cdef extern from *:
+    """
+    static inline PyObject **rlve_list_items(PyObject *list) { return ((PyListObject *) list)->ob_item; }
+    """
+    PyObject **rlve_list_items(PyObject *list)
+
+
+cdef inline PyObject **list_items(object row):
+    return rlve_list_items(<PyObject *> row)
 
 
 def grid_text(rows, int largest):
@@ -203,7 +299,6 @@ def grid_text(rows, int largest):
     cdef Py_ssize_t n, m, i, j
     cdef int32_t *values
     cdef PyObject *item
-    cdef int overflow
     cdef long v
     if not PyList_CheckExact(rows) or not 0 <= largest <= 9999:
         return None
@@ -228,8 +323,9 @@ def grid_text(rows, int largest):
                 item = PyList_GET_ITEM(row, j)
                 if not PyLong_CheckExact(item):
                     return None
-                v = PyLong_AsLongAndOverflow(item, &overflow)
-                if overflow or not 0 <= v <= largest:
+                if not rlve_small_int(item, &v):  # negative or past 2^30
+                    return None
+                if v > largest:
                     return None
                 values[i * m + j] = <int32_t> v
         return Digits(largest).text(values, n, m)

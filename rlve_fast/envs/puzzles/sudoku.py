@@ -27,21 +27,9 @@ except ImportError:  # not built: numpy draws the grid
     _generator = None
 
 
-def _grouped_order(rng, n, size):
-    """An order of 0..n-1 that keeps blocks of ``size`` together: the blocks in a random
-    order, each block's members in a random order."""
-    blocks = list(range(n // size))
-    rng.shuffle(blocks)
-    order = []
-    for block in blocks:
-        members = list(range(block * size, (block + 1) * size))
-        rng.shuffle(members)
-        order += members
-    return order
-
-
 def _grouped_order_numpy(gen, n, size):
-    """:func:`_grouped_order` drawn by a numpy generator."""
+    """An order of 0..n-1 that keeps blocks of ``size`` together: the blocks in a random
+    order, each block's members in a random order (drawn by a numpy generator)."""
     blocks = gen.permutation(n // size)
     return (blocks[:, None] * size + np.argsort(gen.random((n // size, size)), axis=1)).ravel()
 
@@ -113,12 +101,9 @@ class Sudoku(Environment):
         blanks = max(1, int(n * n * sparsity))
         if _generator is None:
             return self._sample_numpy(rng, parameter, box_rows, box_cols, blanks)
-        digits = list(range(1, n + 1))
-        rng.shuffle(digits)
-        row_order, col_order = _grouped_order(rng, n, box_rows), _grouped_order(rng, n, box_cols)
         transpose = rng.random() < 0.5  # the transpose: boxes of M rows by N columns
-        sudoku, reference = _generator.planted(box_rows, box_cols, row_order, col_order, digits, transpose,
-                                               blanks, rng.getrandbits(64))
+        # the digit relabelling, the row and column orders and the blanks are drawn in there
+        sudoku, reference = _generator.planted(box_rows, box_cols, transpose, blanks, rng.getrandbits(64))
         if transpose:
             box_rows, box_cols = box_cols, box_rows
         parameter.update(N=box_rows, M=box_cols, NM=n, reference_answer=reference, sudoku=sudoku)
