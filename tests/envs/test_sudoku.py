@@ -254,3 +254,16 @@ def test_compiled_texts_on_large_grids():
         assert sudoku.rows_text(full) == reference and valid(full, box_cols, box_rows)
         assert fits(full, rows) and sum(row.count(0) for row in rows) == blanks
         assert generator.grid_text(rows, n) == sudoku.rows_text(rows)
+
+
+def test_prompt_written_in_one_string_matches_the_python_text(monkeypatch):
+    from rlve_fast.envs.puzzles import sudoku
+
+    env = rlve_fast.make("Sudoku")
+    problems = [env.generate(seed, difficulty=level) for seed in range(6) for level in (0, 5, 12)]
+    monkeypatch.setattr(sudoku, "_generator", None)
+    for problem in problems:
+        assert env.prompt(problem.parameter) == problem.prompt
+    generator = pytest.importorskip("rlve_fast.envs.puzzles._sudoku_generator")
+    assert generator.framed_grid_text([[1, 2], [2, 1]], 2, "×", "", 2) is None
+    assert generator.framed_grid_text([[1, 2], [2, 1]], 2, "a\n", "\nb\n", 3) == "a\n1 2\n2 1\nb\n1 2 3\n1 2 3\n1 2 3"

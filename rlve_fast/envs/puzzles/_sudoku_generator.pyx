@@ -13,7 +13,7 @@ from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.list cimport PyList_New, PyList_SET_ITEM, PyList_GET_ITEM
 from cpython.object cimport PyObject
 from cpython.ref cimport Py_INCREF
-from libc.stdint cimport uint64_t, uint32_t, int32_t
+from libc.stdint cimport uint64_t, uint32_t, int32_t, uint8_t
 from libc.string cimport memcpy, memset
 
 cdef extern from "Python.h":
@@ -59,10 +59,11 @@ cdef extern from *:
         *value = (long) _PyLong_CompactValue((PyLongObject *) o);
         return 1;
     #else
+        /* size 0 (zero: its one digit slot is allocated but may hold anything) or 1; the
+           digit masked rather than branched on, as blanks and digits alternate at random */
         Py_ssize_t size = Py_SIZE(o);
-        if (size == 0) { *value = 0; return 1; }
-        if (size != 1) return 0;   /* negative, or at least 2^30 */
-        *value = (long) ((PyLongObject *) o)->ob_digit[0];
+        if ((size_t) size > 1) return 0;   /* negative, or at least 2^30 */
+        *value = (long) ((PyLongObject *) o)->ob_digit[0] & -(long) size;
         return 1;
     #endif
     }
@@ -116,27 +117,6 @@ cdef class Digits:
         memcpy(out + at, self.chars + 4 * v, 4)
         return at + self.length[v]
 
-    cdef str text(self, const int32_t *values, Py_ssize_t rows, Py_ssize_t cols):
-        """Rows of values, spaces between them and newlines between rows."""
-        cdef Py_ssize_t size = 0, i, at = 0, last = rows * cols - 1
-        cdef char *out
-        for i in range(rows * cols):
-            size += self.length[values[i]] + 1
-        size -= 1  # no separator after the last value
-        text = PyUnicode_New(size, 127)
-        out = <char *> PyUnicode_DATA(text)
-        with nogil:
-            # whole 4-byte slots, the cursor moving past the digits and one separator; every
-            # slot but the last one's fits before the string's end (its digits, a separator
-            # and at least the last value follow it), the last is copied byte by byte
-            for i in range(last):
-                at = self.put(out, at, values[i])
-                out[at] = 10 if (i + 1) % cols == 0 else 32
-                at += 1
-            memcpy(out + at, self.chars + 4 * values[last], self.length[values[last]])
-            out[size] = 0
-        return text
-
 
 cdef inline uint32_t _shuffle(uint64_t *state, int *items, int count) noexcept nogil:
     """Fisher-Yates: a uniform permutation of ``items`` in place."""
@@ -163,19 +143,27 @@ cdef void _grouped_order(uint64_t *state, int *order, int *blocks, int n, int si
         _shuffle(state, order + b * size, size)
 
 
+cdef inline bint marked(const uint8_t *mark, Py_ssize_t cell) noexcept nogil:
+    return (mark[cell >> 3] >> (cell & 7)) & 1
+
+
 cdef inline Py_ssize_t fill_row(PyObject **items, const int32_t *row_pattern, const int32_t *across,
-                                const char *mark, bint keep_marked, PyObject **table, Py_ssize_t *uses,
+                                const uint8_t *mark, Py_ssize_t first, bint keep_marked, PyObject **table,
+                                Py_ssize_t *uses,
                                 Digits spell, char *out, Py_ssize_t at, int n, bint final) noexcept:
-    """One row: its cells' ints (0 where blanked, references counted in ``uses``) into
+    """One row, cells ``first``.. of the grid (their marks: bits of ``mark``): the cells'
+    ints (0 where blanked, references to digits counted in ``uses``) into
     ``items`` and its digits with their separators into ``out`` from ``at``; returns where
     the next row starts.  Values go in as whole 4-byte slots, which fit before the text's
     end except the final row's last one, copied byte by byte."""
-    cdef int c, v, shown
+    cdef int c, v, kept
     for c in range(n):
         v = row_pattern[across[c]]
-        shown = v if (mark[c] != 0) == keep_marked else 0
-        items[c] = table[shown]
-        uses[shown] += 1
+        kept = marked(mark, first + c) == keep_marked
+        items[c] = table[v * kept]  # no branch: blanks fall at random
+        # a row holds each digit once: no chain of updates to one count (the blanks' count,
+        # the zeros', is known and set by the caller)
+        uses[v] += kept
         if final and c == n - 1:
             memcpy(out + at, spell.chars + 4 * v, spell.length[v])
             return at + spell.length[v]
@@ -203,7 +191,7 @@ def planted(int box_rows, int box_cols, bint transpose, Py_ssize_t blanks, uint6
     cdef int32_t *shift
     cdef int32_t *pattern     # the relabelled digits twice over: no wrap-around test
     cdef Py_ssize_t *uses
-    cdef char *mark
+    cdef uint8_t *mark        # a bit per cell (a byte each would be fresh pages on large grids)
     cdef char *out
     cdef PyObject **table
     cdef uint64_t state = seed
@@ -216,7 +204,7 @@ def planted(int box_rows, int box_cols, bint transpose, Py_ssize_t blanks, uint6
         raise ValueError("the blanks must lie in 0..side^2")
     buffer = <int *> PyMem_Malloc(9 * n * sizeof(int) + (n + 1) * sizeof(Py_ssize_t)
                                   + (n + 1) * sizeof(PyObject *))
-    mark = <char *> PyMem_Malloc(cells)
+    mark = <uint8_t *> PyMem_Malloc(cells // 8 + 1)
     if not (buffer and mark):
         PyMem_Free(buffer)
         PyMem_Free(mark)
@@ -251,13 +239,13 @@ def planted(int box_rows, int box_cols, bint transpose, Py_ssize_t blanks, uint6
             # the cells that keep their digit
             keep_marked = blanks > cells - blanks
             chosen = cells - blanks if keep_marked else blanks
-            memset(mark, 0, cells)
+            memset(mark, 0, cells // 8 + 1)
             for j in range(cells - chosen, cells):
                 t = <Py_ssize_t> below(&state, <uint32_t> (j + 1))
-                if mark[t]:
-                    mark[j] = 1
+                if marked(mark, t):
+                    mark[j >> 3] |= 1 << (j & 7)
                 else:
-                    mark[t] = 1
+                    mark[t >> 3] |= 1 << (t & 7)
             for v in range(1, n + 1):
                 line_length += spell.length[v] + 1
         # every row holds each digit once: the reference's length is known before writing it
@@ -272,8 +260,9 @@ def planted(int box_rows, int box_cols, bint transpose, Py_ssize_t blanks, uint6
         # one pass writes the reference text and fills the rows
         for r in range(n):
             at = fill_row(list_items(<object> PyList_GET_ITEM(rows, r)), pattern + shift[r], across,
-                          mark + <Py_ssize_t> r * n, keep_marked, table, uses, spell, out, at, n, r == n - 1)
+                          mark, <Py_ssize_t> r * n, keep_marked, table, uses, spell, out, at, n, r == n - 1)
         out[size] = 0
+        uses[0] = blanks
         for v in range(n + 1):
             rlve_add_refs(table[v], uses[v])
         return rows, reference
@@ -293,41 +282,98 @@ cdef inline PyObject **list_items(object row):
     return rlve_list_items(<PyObject *> row)
 
 
+cdef Py_ssize_t _grid_size(rows, int largest, Py_ssize_t *cols, const unsigned char *length) except -2:
+    """The text length of ``rows`` (a list of equally long lists of ints in 0..largest),
+    its row length in ``cols``; -1 when it is anything else."""
+    cdef Py_ssize_t n, m, i, j, size = 0
+    cdef PyObject *item
+    cdef long v
+    if not PyList_CheckExact(rows):
+        return -1
+    n = PyList_GET_SIZE(rows)
+    if n == 0:
+        return -1
+    first = <object> PyList_GET_ITEM(rows, 0)
+    if not PyList_CheckExact(first):
+        return -1
+    m = PyList_GET_SIZE(first)
+    if m == 0:
+        return -1
+    for i in range(n):
+        row = <object> PyList_GET_ITEM(rows, i)
+        if not PyList_CheckExact(row) or PyList_GET_SIZE(row) != m:
+            return -1
+        for j in range(m):
+            item = PyList_GET_ITEM(row, j)
+            # a negative int or one past 2^30 is not read as small
+            if not PyLong_CheckExact(item) or not rlve_small_int(item, &v) or not 0 <= v <= largest:
+                return -1
+            size += length[v] + 1
+    cols[0] = m
+    return size - 1
+
+
+cdef Py_ssize_t _write_grid(rows, Py_ssize_t m, Digits spell, char *out, Py_ssize_t at):
+    """Writes checked ``rows`` from ``at`` (whole 4-byte slots but the last value, copied
+    byte by byte), returns the position after them."""
+    cdef Py_ssize_t n = PyList_GET_SIZE(rows), i, j
+    cdef PyObject **items
+    cdef long v = 0
+    for i in range(n):
+        items = list_items(<object> PyList_GET_ITEM(rows, i))
+        for j in range(m):
+            rlve_small_int(items[j], &v)
+            if i == n - 1 and j == m - 1:
+                memcpy(out + at, spell.chars + 4 * v, spell.length[v])
+                return at + spell.length[v]
+            at = spell.put(out, at, <int> v)
+            out[at] = 32
+            at += 1
+        out[at - 1] = 10
+    return at
+
+
 def grid_text(rows, int largest):
     """The rows' text (as ``rows_text``) when ``rows`` is a list of equally long lists of
     ints in 0..largest (at most 9999); None otherwise (the caller's general writer handles those)."""
-    cdef Py_ssize_t n, m, i, j
-    cdef int32_t *values
-    cdef PyObject *item
-    cdef long v
-    if not PyList_CheckExact(rows) or not 0 <= largest <= 9999:
+    return framed_grid_text(rows, largest, "", "", 0)
+
+
+def framed_grid_text(rows, int largest, str before, str after, int example_side):
+    """``before`` + the rows' text (as ``grid_text``) + ``after`` + ``example_side`` lines
+    of 1..example_side (spaces between, newlines between lines), written once into one
+    string; None where ``grid_text`` gives None or a frame is not ASCII."""
+    cdef Py_ssize_t cols = 0, grid, line = 0, example = 0, at, size
+    cdef Py_ssize_t head = len(before), tail = len(after)
+    cdef int v
+    cdef char *out
+    cdef Digits spell
+    if not 0 <= largest <= 9999 or not 0 <= example_side <= 9999 or not (before.isascii() and after.isascii()):
         return None
-    n = PyList_GET_SIZE(rows)
-    if n == 0:
+    spell = Digits(largest if largest > example_side else example_side)
+    grid = _grid_size(rows, largest, &cols, spell.length)
+    if grid < 0:
         return None
-    first = <object> PyList_GET_ITEM(rows, 0)
-    if not PyList_CheckExact(first):
-        return None
-    m = PyList_GET_SIZE(first)
-    if m == 0:
-        return None
-    values = <int32_t *> PyMem_Malloc(n * m * sizeof(int32_t))
-    if values == NULL:
-        raise MemoryError()
-    try:
-        for i in range(n):
-            row = <object> PyList_GET_ITEM(rows, i)
-            if not PyList_CheckExact(row) or PyList_GET_SIZE(row) != m:
-                return None
-            for j in range(m):
-                item = PyList_GET_ITEM(row, j)
-                if not PyLong_CheckExact(item):
-                    return None
-                if not rlve_small_int(item, &v):  # negative or past 2^30
-                    return None
-                if v > largest:
-                    return None
-                values[i * m + j] = <int32_t> v
-        return Digits(largest).text(values, n, m)
-    finally:
-        PyMem_Free(values)
+    if example_side:
+        for v in range(1, example_side + 1):
+            line += spell.length[v] + 1
+        example = example_side * line - 1
+    size = head + grid + tail + example
+    text = PyUnicode_New(size, 127)
+    out = <char *> PyUnicode_DATA(text)
+    memcpy(out, PyUnicode_DATA(before), head)
+    at = _write_grid(rows, cols, spell, out, head)
+    memcpy(out + at, PyUnicode_DATA(after), tail)
+    at += tail
+    if example_side:
+        # the first line digit by digit, the others copies of it (a newline ends each but the last)
+        for v in range(1, example_side + 1):
+            memcpy(out + at, spell.chars + 4 * v, spell.length[v])
+            at += spell.length[v]
+            out[at] = 32 if v < example_side else 10
+            at += 1
+        for v in range(1, example_side):
+            memcpy(out + at, out + at - line, line)
+            at += line
+    out[size] = 0
+    return text

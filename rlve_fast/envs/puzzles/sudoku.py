@@ -134,17 +134,20 @@ class Sudoku(Environment):
     def prompt(self, parameter):
         box_rows, box_cols = parameter["N"], parameter["M"]
         n = box_rows * box_cols
+        head = f"Complete this Sudoku of {n} rows and {n} columns; 0 marks an empty cell:\n"
+        middle = (f"\n\nFill every empty cell with an integer from 1 to {n} so that each row and each column "
+                  f"contains every integer from 1 to {n} exactly once. The grid is also cut into boxes of "
+                  f"{box_rows} rows by {box_cols} columns ({box_cols} bands of boxes from top to bottom, "
+                  f"{box_rows} boxes across each band), and every box must contain every integer from 1 "
+                  f"to {n} exactly once too. Cells that already hold a number keep it.\n\n"
+                  f"Answer with the whole completed grid: {n} lines, top row first, each with {n} integers "
+                  "separated by spaces. This shows the layout only (it is not a solution):\n")
+        if _generator is not None:  # the grid and the example written straight into one string
+            text = _generator.framed_grid_text(parameter["sudoku"], n, head, middle, n)
+            if text is not None:
+                return text
         example = "\n".join([" ".join(map(str, range(1, n + 1)))] * n)
-        return (f"Complete this Sudoku of {n} rows and {n} columns; 0 marks an empty cell:\n"
-                f"{grid_text(parameter['sudoku'], n)}\n\n"
-                f"Fill every empty cell with an integer from 1 to {n} so that each row and each column "
-                f"contains every integer from 1 to {n} exactly once. The grid is also cut into boxes of "
-                f"{box_rows} rows by {box_cols} columns ({box_cols} bands of boxes from top to bottom, "
-                f"{box_rows} boxes across each band), and every box must contain every integer from 1 "
-                f"to {n} exactly once too. Cells that already hold a number keep it.\n\n"
-                f"Answer with the whole completed grid: {n} lines, top row first, each with {n} integers "
-                "separated by spaces. This shows the layout only (it is not a solution):\n"
-                f"{example}")
+        return head + grid_text(parameter["sudoku"], n) + middle + example
 
     def parse(self, answer):
         return int_rows_answer(answer)
