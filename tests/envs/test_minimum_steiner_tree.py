@@ -118,3 +118,50 @@ def test_lighter_than_gold_and_empty_terminals():
 def test_paths_agree_and_stay_in_range(ends):
     reward = reward_on_both_paths(ENV, CONFIG, " ".join(map(str, ends)))
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0
+
+
+def test_compiled_and_python_draws_give_the_same_instance():
+    from rlve_fast.envs.graphs import minimum_steiner_tree as module
+    from rlve_fast.envs.graphs._graph_common import pair_count
+
+    for seed in range(200):
+        rng = random.Random(seed)
+        n, density = rng.randint(4, 40), rng.random()
+        wanted = pair_count(n, density)
+        drawn = module._draw_instance(random.Random(seed), n, wanted, n, 20)
+        assert drawn == module._draw_instance_py(random.Random(seed), n, wanted, n, 20)
+        edges, k, terminals = drawn
+        assert len(edges) == max(n - 1, min(wanted, n * (n - 1) // 2))
+        assert len({(u, v) for u, v, _ in edges}) == len(edges)
+        assert all(0 <= u < v < n and 1 <= w <= n for u, v, w in edges)
+        assert 3 <= k <= min(20, n - 1) and len(set(terminals)) == k and set(terminals) <= set(range(n))
+
+
+def _two_sample_ok(first, second):
+    """Chi-square of two equally large samples' counts (well below its 6-sigma bound)."""
+    from collections import Counter
+    a, b = Counter(first), Counter(second)
+    keys = set(a) | set(b)
+    chi2 = sum((a[key] - b[key]) ** 2 / (a[key] + b[key]) for key in keys)
+    dof = max(1, len(keys) - 1)
+    return chi2 < dof + 6 * (2 * dof) ** 0.5
+
+
+def test_draw_has_the_specified_distribution():
+    # against the specification's draw through random.Random (a random spanning tree, a
+    # sample of further pairs, a shuffle; K by randint, the terminals by sample)
+    from rlve_fast.envs.graphs import minimum_steiner_tree as module
+
+    draws, n, wanted = 12000, 5, 6
+    rng = random.Random(5)
+    ours, spec = [], []
+    for _ in range(draws):
+        edges, k, terminals = module._draw_instance(rng, n, wanted, 2, 20)
+        ours.append((frozenset((u, v) for u, v, _ in edges), edges[0], k, terminals[0]))
+        edges = random_connected_weighted(rng, n, 0.6, 2)
+        k = rng.randint(3, min(20, n - 1))
+        terminals = rng.sample(range(n), k)
+        spec.append((frozenset((u, v) for u, v, _ in edges), edges[0], k, terminals[0]))
+    assert _two_sample_ok([o[0] for o in ours], [s[0] for s in spec])                     # edge sets
+    assert _two_sample_ok([tuple(o[1]) for o in ours], [tuple(s[1]) for s in spec])       # first edge, weight
+    assert _two_sample_ok([o[2:] for o in ours], [s[2:] for s in spec])                   # K, a terminal

@@ -23,6 +23,80 @@ from rlve_fast._core.clock cimport past
 from rlve_fast.envs.graphs._bits cimport zeroed, popcount64
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
 from rlve_fast.envs._config_arrays cimport INT64_MIN, INT64_MAX, read_ints
+from rlve_fast.envs._draws cimport Words
+
+def draw_instance(rng, int n, Py_ssize_t wanted, int max_weight, int max_terminals):
+    """(edges, K, terminals) of a problem drawn from ``Words(rng)`` (twin:
+    ``minimum_steiner_tree._draw_instance_py``, the same values from the same words): a
+    spanning tree joining each vertex of a uniform order to a uniform earlier one, further
+    pairs a uniform subset of the absent ones up to ``wanted`` edges, every weight uniform in
+    1..max_weight, the edges [u, v, w] (u < v) in uniform order; K uniform in
+    3..min(max_terminals, n - 1), the terminals a uniform ordered sample of K vertices."""
+    cdef Words words
+    cdef int *order
+    cdef int *pair_u
+    cdef int *pair_v
+    cdef int *weight
+    cdef int *shuffled
+    cdef char *present
+    cdef int i, j, a, b, u, v, count, absent, extra, k, held
+    cdef Py_ssize_t pairs = <Py_ssize_t> n * (n - 1) // 2
+    if not 4 <= n <= 4096 or max_weight < 1 or max_terminals < 3:
+        raise ValueError("need 4 <= n <= 4096, max_weight >= 1 and max_terminals >= 3")
+    words = Words(rng)
+    order = <int *> zeroed((n + 4 * pairs) * sizeof(int) + n * n)
+    pair_u, pair_v, weight, shuffled = order + n, order + n + pairs, order + n + 2 * pairs, order + n + 3 * pairs
+    present = <char *> (order + n + 4 * pairs)
+    try:
+        for i in range(n):
+            order[i] = i
+        words.permute(order, n)
+        count = 0
+        for i in range(1, n):
+            a, b = order[i], order[words.below(i)]
+            u, v = (a, b) if a < b else (b, a)
+            pair_u[count], pair_v[count] = u, v
+            weight[count] = 1 + <int> words.below(max_weight)
+            present[u * n + v] = 1
+            count += 1
+        if wanted > count:
+            # the absent pairs in order (u, v), u < v, after the tree's edges; a uniform
+            # subset of them by a partial Fisher-Yates from the front
+            absent = 0
+            for u in range(n):
+                for v in range(u + 1, n):
+                    if not present[u * n + v]:
+                        pair_u[count + absent], pair_v[count + absent] = u, v
+                        absent += 1
+            extra = <int> (wanted - count) if wanted - count < absent else absent
+            for i in range(extra):
+                j = i + <int> words.below(absent - i)
+                held = pair_u[count + i]
+                pair_u[count + i] = pair_u[count + j]
+                pair_u[count + j] = held
+                held = pair_v[count + i]
+                pair_v[count + i] = pair_v[count + j]
+                pair_v[count + j] = held
+            for i in range(extra):
+                weight[count + i] = 1 + <int> words.below(max_weight)
+            count += extra
+        # the edges in a uniform order
+        for i in range(count):
+            shuffled[i] = i
+        words.permute(shuffled, count)
+        edges = [[pair_u[shuffled[i]], pair_v[shuffled[i]], weight[shuffled[i]]] for i in range(count)]
+        k = 3 + <int> words.below((max_terminals if max_terminals < n - 1 else n - 1) - 2)
+        for i in range(n):
+            order[i] = i
+        for i in range(k):
+            j = i + <int> words.below(n - i)
+            held = order[i]
+            order[i] = order[j]
+            order[j] = held
+        return edges, k, [order[i] for i in range(k)]
+    finally:
+        PyMem_Free(order)
+
 
 cdef int64_t NONE = 1LL << 60
 cdef int32_t NONE32 = 1 << 29   # two of them still add up below 2^31

@@ -11,15 +11,49 @@ from __future__ import annotations
 from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
-from rlve_fast.envs.graphs._graph_common import density_schedule, edge_lines, pair_count, random_connected_weighted
+from rlve_fast.envs._draws_py import Words
+from rlve_fast.envs.graphs._graph_common import density_schedule, edge_lines, pair_count
 from rlve_fast.envs.graphs.minimum_spanning_tree import DisjointSets
 
 try:
     from rlve_fast.envs.graphs._minimum_steiner_tree_kernel import steiner_kernel as _compiled_kernel
-except ImportError:  # not built: the Python scorer only
+    from rlve_fast.envs.graphs._minimum_steiner_tree_kernel import draw_instance as _draw_instance
+except ImportError:  # not built: the Python scorer and draw only
     _compiled_kernel = None
+    _draw_instance = None
 
 MAX_TERMINALS = 20
+
+
+def _draw_instance_py(rng, n, wanted, max_weight, max_terminals):
+    """The compiled ``draw_instance`` in Python: the same words of ``Words(rng)`` drawn
+    in the same order, so the same problem whether or not the kernel is built."""
+    words = Words(rng)
+    order = list(range(n))
+    words.shuffle(order)
+    edges, present = [], set()
+    for index in range(1, n):  # each vertex of the order joined to a uniform earlier one
+        a, b = order[index], order[words.below(index)]
+        u, v = min(a, b), max(a, b)
+        present.add((u, v))
+        edges.append([u, v, 1 + words.below(max_weight)])
+    if wanted > len(edges):
+        absent = [(u, v) for u in range(n) for v in range(u + 1, n) if (u, v) not in present]
+        extra = min(wanted - len(edges), len(absent))
+        for i in range(extra):  # a partial Fisher-Yates from the front
+            j = i + words.below(len(absent) - i)
+            absent[i], absent[j] = absent[j], absent[i]
+        weights = [1 + words.below(max_weight) for _ in range(extra)]
+        edges += [[u, v, w] for (u, v), w in zip(absent, weights)]
+    indices = list(range(len(edges)))
+    words.shuffle(indices)
+    edges = [edges[i] for i in indices]
+    k = 3 + words.below(min(max_terminals, n - 1) - 2)
+    vertices = list(range(n))
+    for i in range(k):
+        j = i + words.below(n - i)
+        vertices[i], vertices[j] = vertices[j], vertices[i]
+    return edges, k, vertices[:k]
 
 
 class MinimumSteinerTree(Environment):
@@ -38,9 +72,11 @@ class MinimumSteinerTree(Environment):
         n, density = parameter["N"], parameter["edge_density"]
         if n < 4 or not 0.0 <= density <= 1.0:
             raise ValueError("need N >= 4 and 0 <= edge_density <= 1")
-        parameter["edges"] = random_connected_weighted(rng, n, density, n)
-        parameter["K"] = rng.randint(3, min(MAX_TERMINALS, n - 1))
-        parameter["to_be_connected"] = rng.sample(range(n), parameter["K"])
+        # a random spanning tree, then uniform further pairs up to the density's count, weights
+        # uniform in 1..N, edges in uniform order; K uniform, the terminals a uniform sample
+        draw = _draw_instance if _draw_instance is not None and n <= 4096 else _draw_instance_py
+        edges, k, terminals = draw(rng, n, pair_count(n, density), n, MAX_TERMINALS)
+        parameter.update(edges=edges, K=k, to_be_connected=terminals)
 
     def solve(self, parameter):
         from rlve_fast.envs.graphs._minimum_steiner_tree_kernel import steiner_tree_weight
