@@ -165,3 +165,17 @@ def test_draw_has_the_specified_distribution():
     assert _two_sample_ok([o[0] for o in ours], [s[0] for s in spec])                     # edge sets
     assert _two_sample_ok([tuple(o[1]) for o in ours], [tuple(s[1]) for s in spec])       # first edge, weight
     assert _two_sample_ok([o[2:] for o in ours], [s[2:] for s in spec])                   # K, a terminal
+
+
+def test_16_bit_tables_against_the_32_bit_ones():
+    # the vectorised 16-bit Dreyfus-Wagner (row widths 16 to 64) against the 32-bit tables
+    rng = random.Random(75)
+    for n in [2, 3, 5, 15, 16, 17, 31, 32, 33, 40, 48, 49, 63, 64]:
+        for _ in range(3):
+            edges = random_connected_weighted(rng, n, rng.random(), n)
+            terminals = rng.sample(range(n), rng.randint(1, min(n, 9)))
+            expected = steiner_tree_weight(n, edges, terminals, INF, "32-bit tables")
+            assert steiner_tree_weight(n, edges, terminals, INF, "terminal subsets") == expected
+            assert steiner_tree_weight(n, edges, terminals, INF) == expected
+            if n - len(terminals) <= 12:
+                assert steiner_tree_weight(n, edges, terminals, INF, "spanning subsets") == expected

@@ -6,9 +6,12 @@ Two exact methods, whichever is cheaper for the instance:
 * Dreyfus-Wagner over subsets of the terminals but one (the root, where the last table is
   read: about 3^(K-1) N / 2 merge steps and 2^(K-1) N^2 growing steps);
   growing a table along shortest paths is a min-plus product with the distance table
-  (Floyd-Warshall once) rather than a Dijkstra pass; the merges and the products are
-  branch-free loops over 32-bit distances where the weights allow (so the compiler
-  vectorises them), 64-bit otherwise;
+  (Floyd-Warshall once) rather than a Dijkstra pass.  Where every tree weight (twice over)
+  stays below 16000 and N <= 64, the tables hold 16-bit entries in rows padded to 16, 32,
+  48 or 64 and one set's row is computed in C with that width fixed (vector registers,
+  AVX-512 or AVX2 copies picked at load time where available), in a table kept between
+  calls up to 8 MiB (fresh pages cost more than small instances' merges); otherwise
+  branch-free loops over 32-bit distances where the weights allow, 64-bit beyond;
 * with few non-terminals, every set S of them: the minimum spanning forest of the subgraph
   induced by the terminals and S, the best tree spans some set.  The sets are visited
   depth first, each forest grown from its parent's by one vertex (Kruskal over the
@@ -16,15 +19,16 @@ Two exact methods, whichever is cheaper for the instance:
   2^(N-K) (N + degree) steps; edges longer than a path between their ends are left out
   (no lightest tree uses one)."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
-from libc.stdint cimport int64_t, int32_t, uint64_t
+from libc.stdint cimport int64_t, int32_t, int16_t, uint64_t
 from libc.string cimport memset
 
-from rlve_fast._core.clock cimport past
+from rlve_fast._core.clock cimport past, monotonic_now
 from rlve_fast.envs.graphs._bits cimport zeroed, popcount64
 from rlve_fast._core.kernel cimport Kernel, SHAPE_LIST, ratio_pow, FALLBACK
 from rlve_fast.envs._config_arrays cimport INT64_MIN, INT64_MAX, read_ints
 from rlve_fast.envs._draws cimport Words
 
+# ----------------------------------------------------------------------------- the draw
 def draw_instance(rng, int n, Py_ssize_t wanted, int max_weight, int max_terminals):
     """(edges, K, terminals) of a problem drawn from ``Words(rng)`` (twin:
     ``minimum_steiner_tree._draw_instance_py``, the same values from the same words): a
@@ -104,6 +108,166 @@ cdef int32_t NONE32 = 1 << 29   # two of them still add up below 2^31
 ctypedef fused dist_t:
     int32_t
     int64_t
+
+
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #include <stdlib.h>
+    #include <string.h>
+    /* Dreyfus-Wagner on 16-bit tables, one terminal set at a time.  Rows hold `width`
+       entries (a multiple of 16, the padding `none`), so the loops below are whole vectors;
+       where the compiler and loader allow, a copy for AVX-512 and one for AVX2 are built
+       and the best the processor runs is picked at load time. */
+    #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+    #define RLVE_STEINER_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
+    #else
+    #define RLVE_STEINER_CLONES
+    #endif
+    #define RLVE_STEINER_WIDTH_MAX 64
+
+    /* Row `mask` of the table: the least merge of two subtrees over each split of the set
+       (the part holding its lowest terminal on one side, each split once), or for a single
+       terminal 0 at its vertex; then grown along shortest paths (a min-plus product with the
+       distance rows).  Values stay at most `none` and every sum of two fits 16 bits.
+       Returns the number of splits. */
+    static inline __attribute__((always_inline)) long long rlve_steiner_row16_at(
+            int16_t *dp, long long mask, int n, const int width, const int16_t *dist, const int *terminal,
+            int16_t none) {
+        int16_t merged[RLVE_STEINER_WIDTH_MAX], grown[RLVE_STEINER_WIDTH_MAX];
+        long long low = mask & -mask, rest = mask ^ low, part, splits = 0;
+        int v, u;
+        for (v = 0; v < width; v++) merged[v] = none;
+        if (rest == 0) {
+            merged[terminal[__builtin_ctzll((unsigned long long) low)]] = 0;
+        } else {
+            part = (rest - 1) & rest;
+            for (;;) {
+                const int16_t *restrict a = dp + (low | part) * width;
+                const int16_t *restrict b = dp + (rest ^ part) * width;
+                for (v = 0; v < width; v++) {
+                    int16_t sum = (int16_t) (a[v] + b[v]);
+                    merged[v] = sum < merged[v] ? sum : merged[v];
+                }
+                splits++;
+                if (part == 0) break;
+                part = (part - 1) & rest;
+            }
+        }
+        for (v = 0; v < width; v++) grown[v] = merged[v];
+        for (u = 0; u < n; u++) {
+            int16_t base = merged[u];
+            if (base >= none) continue;
+            const int16_t *restrict d = dist + u * width;
+            for (v = 0; v < width; v++) {
+                int16_t sum = (int16_t) (base + d[v]);
+                grown[v] = sum < grown[v] ? sum : grown[v];
+            }
+        }
+        for (v = 0; v < width; v++) {
+            int16_t value = grown[v];
+            dp[mask * width + v] = value < none ? value : none;
+        }
+        return splits;
+    }
+
+    /* Row `mask` of the table: the least merge of two subtrees over each split of the set
+       (the part holding its lowest terminal on one side, each split once), or for a single
+       terminal 0 at its vertex; then grown along shortest paths (a min-plus product with the
+       distance rows).  Values stay at most `none` and every sum of two fits 16 bits.  The
+       width is a constant in each case, so the rows stay in vector registers.  Returns the
+       number of splits. */
+    RLVE_STEINER_CLONES
+    static long long rlve_steiner_row16(int16_t *dp, long long mask, int n, int width, const int16_t *dist,
+                                        const int *terminal, int16_t none) {
+        switch (width) {
+            case 16: return rlve_steiner_row16_at(dp, mask, n, 16, dist, terminal, none);
+            case 32: return rlve_steiner_row16_at(dp, mask, n, 32, dist, terminal, none);
+            case 48: return rlve_steiner_row16_at(dp, mask, n, 48, dist, terminal, none);
+            default: return rlve_steiner_row16_at(dp, mask, n, 64, dist, terminal, none);
+        }
+    }
+
+    /* One table kept between calls (grown as needed, up to a cap): fresh pages cost more than
+       the merges on small instances. */
+    static int16_t *rlve_steiner_scratch = NULL;
+    static size_t rlve_steiner_scratch_size = 0;
+    #define RLVE_STEINER_SCRATCH_CAP ((size_t) 8 << 20)
+
+    static int16_t *rlve_steiner_table(size_t bytes, int *owned) {
+        *owned = 0;
+        if (bytes <= rlve_steiner_scratch_size) return rlve_steiner_scratch;
+        if (bytes > RLVE_STEINER_SCRATCH_CAP) { *owned = 1; return (int16_t *) malloc(bytes); }
+        free(rlve_steiner_scratch);
+        rlve_steiner_scratch = (int16_t *) malloc(bytes);
+        rlve_steiner_scratch_size = rlve_steiner_scratch ? bytes : 0;
+        return rlve_steiner_scratch;
+    }
+    """
+    int STEINER_WIDTH_MAX "RLVE_STEINER_WIDTH_MAX"
+    long long steiner_row16 "rlve_steiner_row16"(int16_t *dp, long long mask, int n, int width, const int16_t *dist,
+                                                 const int *terminal, int16_t none) noexcept nogil
+    int16_t *steiner_table "rlve_steiner_table"(size_t size, int *owned) noexcept nogil
+    void c_free "free"(void *p) noexcept nogil
+
+
+cdef int16_t NONE16 = 16000   # two of them still add up below 2^15
+
+
+cdef int dreyfus_wagner16(int n, const int64_t *w, int k, const int *terminal, double deadline,
+                          int64_t *out) noexcept:
+    """Dreyfus-Wagner (see ``dreyfus_wagner``) on 16-bit tables, for graphs of at most 64
+    vertices whose tree weights (twice over) stay below 16000; returns as that."""
+    cdef int kk = k - 1, width = (n + 15) // 16 * 16, u, v, i, owned = 0
+    cdef long long masks = (<long long> 1) << kk, mask, steps = 0, next_check = 4096
+    cdef int16_t *dp
+    cdef int16_t *dist
+    cdef int64_t *paths
+    if kk == 0:
+        out[0] = 0
+        return 0
+    paths = <int64_t *> PyMem_Malloc(n * n * sizeof(int64_t))
+    dist = <int16_t *> PyMem_Malloc(n * width * sizeof(int16_t))
+    if paths == NULL or dist == NULL:
+        PyMem_Free(paths)
+        PyMem_Free(dist)
+        return -1
+    # all-pairs shortest paths (Floyd-Warshall), then as 16-bit rows padded with none
+    for u in range(n * n):
+        paths[u] = w[u]
+    for u in range(n):
+        paths[u * n + u] = 0
+    for i in range(n):
+        for u in range(n):
+            if paths[u * n + i] >= NONE:
+                continue
+            for v in range(n):
+                if paths[u * n + i] + paths[i * n + v] < paths[u * n + v]:
+                    paths[u * n + v] = paths[u * n + i] + paths[i * n + v]
+    for u in range(n):
+        for v in range(width):
+            dist[u * width + v] = <int16_t> paths[u * n + v] if v < n and paths[u * n + v] < NONE16 else NONE16
+    PyMem_Free(paths)
+    dp = steiner_table(<size_t> masks * width * sizeof(int16_t), &owned)
+    if dp == NULL:
+        PyMem_Free(dist)
+        return -1
+    for mask in range(1, masks):
+        steps += steiner_row16(dp, mask, n, width, dist, terminal + 1, NONE16) + 1
+        if steps >= next_check:
+            next_check = steps + 4096
+            if monotonic_now() > deadline:
+                PyMem_Free(dist)
+                if owned:
+                    c_free(dp)
+                return 1
+    out[0] = dp[(masks - 1) * width + terminal[0]]
+    if out[0] >= NONE16:
+        out[0] = NONE
+    PyMem_Free(dist)
+    if owned:
+        c_free(dp)
+    return 0
 
 
 cdef int dreyfus_wagner(int n, const dist_t *w, dist_t none, int k, const int *terminal, double deadline,
@@ -320,8 +484,10 @@ cdef int spanning_subsets(int n, const int64_t *w, int k, const int *terminal, d
 
 def steiner_tree_weight(int n, edges, terminals, double deadline, method=None):
     """The least total weight of edges connecting all terminals; None on timeout.
-    ``method`` ("terminal subsets" or "spanning subsets") overrides the cheaper choice."""
+    ``method`` ("terminal subsets" or "spanning subsets") overrides the cheaper choice;
+    "32-bit tables" is Dreyfus-Wagner without its 16-bit tables (for tests)."""
     cdef int k = len(terminals), i, status
+    cdef bint narrow
     cdef int64_t result = NONE, dw_cost, mst_cost, heaviest = 0
     cdef int64_t *w
     cdef int32_t *w32
@@ -346,16 +512,25 @@ def steiner_tree_weight(int n, edges, terminals, double deadline, method=None):
                 raise ValueError("negative weights are not supported")
         for i in range(k):
             term[i] = terminals[i]
-        # step counts in units of one merge step (measured: a grown forest costs about 20 N);
-        # Dreyfus-Wagner also needs 2^(K-1) N words of memory
-        dw_cost = ((<int64_t> 3 ** (k - 1)) * n) // 2 + ((<int64_t> 1) << (k - 1)) * n * n if k <= 23 else NONE
-        mst_cost = ((<int64_t> 1) << (n - k)) * 20 * n if n - k <= 40 else NONE
+        # costs in about nanoseconds (measured): 16-bit Dreyfus-Wagner about 1 per split or
+        # grown vertex and 16 table entries, the wider tables about 0.3 per entry, a grown
+        # forest about 7 per vertex; Dreyfus-Wagner also needs 2^(K-1) N entries of memory
+        narrow = n <= STEINER_WIDTH_MAX and 2 * heaviest * n < NONE16
+        if k > 23:
+            dw_cost = NONE
+        elif narrow:
+            dw_cost = ((<int64_t> 3 ** (k - 1)) // 2 + ((<int64_t> 1) << (k - 1)) * n) * ((n + 15) // 16)
+        else:
+            dw_cost = (((<int64_t> 3 ** (k - 1)) * n) // 2 + ((<int64_t> 1) << (k - 1)) * n * n) * 3 // 10
+        mst_cost = ((<int64_t> 1) << (n - k)) * 7 * n if n - k <= 40 else NONE
         if dw_cost == NONE and mst_cost == NONE:
             raise ValueError("too many terminals and non-terminals for an exact search")
         if method is not None:
-            dw_cost = 0 if method == "terminal subsets" else NONE
+            dw_cost = 0 if method in ("terminal subsets", "32-bit tables") else NONE
         if dw_cost <= mst_cost:
-            if heaviest * n < NONE32 // 2:  # every path and tree weight fits 32 bits
+            if narrow and method != "32-bit tables":
+                status = dreyfus_wagner16(n, w, k, term, deadline, &result)
+            elif heaviest * n < NONE32 // 2:  # every path and tree weight fits 32 bits
                 for i in range(n * n):
                     w32[i] = <int32_t> w[i] if w[i] < NONE else NONE32
                 status = dreyfus_wagner(n, w32, NONE32, k, term, deadline, &result)

@@ -1,6 +1,8 @@
 """MinimumSteinerTree: in a connected weighted graph, pick edges of least total weight that
 connect K given vertices (the optimum: Dreyfus-Wagner over terminal subsets, or, when
-non-terminals are few, minimum spanning trees over every set of them; compiled).
+non-terminals are few, minimum spanning trees over every set of them; compiled).  The
+graph, K and the terminals are drawn from a ``Words`` stream, in compiled code or by its
+Python twin (the same instance either way).
 
 Answer: the endpoints of the chosen edges, "u1 v1 u2 v2 ...". Reward: (optimum/weight)^5
 for graph edges forming one connected piece that touches every terminal and only vertices
