@@ -249,7 +249,9 @@ cdef extern from *:
     #define CINEMA_MASK ((1u << CINEMA_BITS) - 1)
     #define CINEMA_BINARY_MAX_LIMBS 516  /* 14,448 bits: above 10**4320 */
     #define CINEMA_BINARY_MAX_SQUARED 256
-    #define CINEMA_BINARY_BUFFER (2 * CINEMA_BINARY_MAX_LIMBS + 8)
+    #if 2 * CINEMA_BINARY_MAX_SQUARED + 4 > CINEMA_BUFFER || 4 * CINEMA_BINARY_MAX_LIMBS > 8 * CINEMA_BUFFER
+    #error "the binary limbs must fit the decimal buffers"
+    #endif
 
     static size_t cinema_binary_square(const uint32_t *x, size_t n, uint32_t *out, uint64_t *acc) {
         /* column c is v = 2 acc[c] (+ x[c/2]**2): its three 28-bit pieces go to columns c,
@@ -308,8 +310,7 @@ cdef extern from *:
         return n;
     }
 
-    /* cinema_power in limbs of 2**28 (result and spare hold CINEMA_BINARY_BUFFER limbs, acc
-       as many words) */
+    /* cinema_power in limbs of 2**28 (buffers as cinema_power's) */
     static size_t cinema_binary_power(uint64_t base, uint64_t exponent, uint64_t factor, uint64_t divisor,
                                       uint32_t *result, uint32_t *spare, uint64_t *acc) {
         uint32_t *x = result, *y = spare, *t;
@@ -399,22 +400,18 @@ cdef extern from *:
         return parts;
     }
 
-    /* the work buffers, shared by every call (the GIL is held throughout), touched once at
-       import so that no generation pays their first page faults */
+    /* the work buffers, shared by every call (the GIL is held throughout) and by both bases
+       (the binary limbs are fewer than the decimal ones; acc also holds the int's bytes),
+       touched once at import so that no generation pays their first page faults */
     static uint32_t cinema_first[CINEMA_BUFFER], cinema_second[CINEMA_BUFFER], cinema_spare[CINEMA_BUFFER];
+    static uint32_t cinema_binary[CINEMA_BUFFER];
     static uint64_t cinema_acc[CINEMA_BUFFER];
-    static uint32_t cinema_binary[CINEMA_BINARY_BUFFER], cinema_binary_spare[CINEMA_BINARY_BUFFER];
-    static uint64_t cinema_binary_acc[CINEMA_BINARY_BUFFER];
-    static unsigned char cinema_bytes[4 * CINEMA_BINARY_BUFFER];
     static void cinema_touch_buffers(void) {
         memset(cinema_first, 0, sizeof cinema_first);
         memset(cinema_second, 0, sizeof cinema_second);
         memset(cinema_spare, 0, sizeof cinema_spare);
-        memset(cinema_acc, 0, sizeof cinema_acc);
         memset(cinema_binary, 0, sizeof cinema_binary);
-        memset(cinema_binary_spare, 0, sizeof cinema_binary_spare);
-        memset(cinema_binary_acc, 0, sizeof cinema_binary_acc);
-        memset(cinema_bytes, 0, sizeof cinema_bytes);
+        memset(cinema_acc, 0, sizeof cinema_acc);
     }
     """
     enum: CINEMA_MAX_DIGITS
@@ -425,9 +422,6 @@ cdef extern from *:
     uint32_t *cinema_spare
     uint64_t *cinema_acc
     uint32_t *cinema_binary
-    uint32_t *cinema_binary_spare
-    uint64_t *cinema_binary_acc
-    unsigned char *cinema_bytes
     void cinema_init()
     void cinema_touch_buffers()
     int cinema_use_avx2
@@ -441,6 +435,7 @@ cdef extern from *:
     object cinema_int_from_limbs(const uint32_t *x, size_t n, unsigned char *bytes)
 
 from cpython.unicode cimport PyUnicode_New
+from libc.math cimport log10
 cdef extern from "Python.h":
     void *PyUnicode_DATA(object)
 
@@ -463,11 +458,10 @@ def set_avx2(bint enabled):
 
 cdef object binary_power(uint64_t base, uint64_t exponent, uint64_t factor, uint64_t divisor):
     """base**exponent * factor // divisor as a Python int (the caller checked its size)."""
-    cdef size_t n = cinema_binary_power(base, exponent, factor, divisor, cinema_binary,
-                                        cinema_binary_spare, cinema_binary_acc)
+    cdef size_t n = cinema_binary_power(base, exponent, factor, divisor, cinema_binary, cinema_spare, cinema_acc)
     if n == 0:
         raise AssertionError("the binary power passed its cap after the decimal one fitted")
-    return cinema_int_from_limbs(cinema_binary, n, cinema_bytes)
+    return cinema_int_from_limbs(cinema_binary, n, <unsigned char *> cinema_acc)
 
 
 def reference_answer(n, k):
@@ -477,6 +471,8 @@ def reference_answer(n, k):
     if type(n) is not int or type(k) is not int or not 1 <= n <= k < 2 ** 32 - 1:
         return None
     cdef uint64_t people = n, seats = k
+    if (people - 1) * log10(<double> (seats + 1)) > CINEMA_MAX_DIGITS + 1:  # A alone is too long
+        raise ValueError("the fraction has more than %d digits" % CINEMA_MAX_DIGITS)
     cdef cinema_parts parts = cinema_reduce(people, seats)
     # B = k**(n - t) * q where k**t < 2**32 (no division), else k**n / g
     cdef uint64_t exponent = people, factor = 1, divisor = parts.common
