@@ -49,8 +49,9 @@ def seating_probability(n: int, k: int):
 
 
 def reference_answer(n: int, k: int, with_text: bool = True):
-    """(A, B, "A B") for seating_probability(n, k) (the text None without ``with_text``);
-    ValueError when a number has more than MAX_DIGITS digits, as upstream cannot write it.
+    """(A, B, "A B") for seating_probability(n, k); ValueError when a number has more than
+    MAX_DIGITS digits, as upstream cannot write it.  Without ``with_text`` the Python path
+    leaves the text None (the compiled one writes it anyway: it is linear there).
 
     The compiled twin computes each power twice, in decimal limbs and in binary limbs: the
     decimal one is written out in linear time, where CPython's int -> str is quadratic (that
