@@ -136,6 +136,36 @@ def test_group_order_lower_bound_never_exceeds_the_order():
     assert ccc.group_order_lower_bound(5, [[2, 3, 4, 5, 1]], 10 ** 6) == 5
 
 
+def test_symmetric_and_alternating_groups_against_listing_them():
+    """coloring_orbits answers S_n and A_n from the order bound without listing the group."""
+    for n in range(2, 8):
+        s_n = [list(range(2, n + 1)) + [1], [2, 1] + list(range(3, n + 1))]
+        a_n = [[2, 3, 1] + list(range(4, n + 1))] + [  # 3-cycles (1 2 k) generate A_n
+            [{1: 2, 2: k, k: 1}.get(i, i) for i in range(1, n + 1)] for k in range(4, n + 1)]
+        groups = [s_n] + ([a_n + a_n] if n >= 3 else [])  # doubled: at least two shuffles
+        for shuffles in groups:
+            types = ccc.group_cycle_types(n, shuffles, 10 ** 6)
+            for red in range(n + 1):
+                for green in range(n + 1 - red):
+                    counts = (red, green, n - red - green)
+                    listed = sum(k * ccc.fixed_colorings_table(t, counts) for t, k in types.items())
+                    assert ccc.coloring_orbits(n, counts, shuffles) == listed // sum(types.values())
+
+
+def test_orbits_of_random_shuffles_agree_with_listing_the_group():
+    """coloring_orbits takes S_n / A_n from the order bound; listing the group must agree."""
+    rng = random.Random(12)
+    for _ in range(200):
+        n = rng.randint(2, 7)
+        shuffles = _random_shuffles(rng, n, rng.randint(2, 3))
+        red = rng.randint(0, n)
+        green = rng.randint(0, n - red)
+        counts = (red, green, n - red - green)
+        types = ccc.group_cycle_types(n, shuffles, 10 ** 6)
+        listed = sum(k * ccc.fixed_colorings_table(t, counts) for t, k in types.items()) // sum(types.values())
+        assert ccc.coloring_orbits(n, counts, shuffles) == listed, (n, counts, shuffles)
+
+
 def test_group_order_lower_bound_passes_the_limit_for_the_symmetric_group():
     for n in (10, 16, 33):
         shuffles = [list(range(2, n + 1)) + [1], [2, 1] + list(range(3, n + 1))]  # generate S_n

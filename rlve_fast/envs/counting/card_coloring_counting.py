@@ -185,13 +185,30 @@ def coloring_orbits(n: int, counts, shuffles) -> int:
         return cyclic_orbits(tuple(cycle_lengths(shuffles[0])), counts)
     limit = min(GROUP_LIMIT, GROUP_ENTRIES // max(n, 1))
     bound = _compiled.group_order_lower_bound if _compiled is not None else group_order_lower_bound
-    if bound(n, shuffles, limit) > limit:
+    order_at_least = bound(n, shuffles, limit)
+    if order_at_least > limit:
         raise ValueError("the shuffles generate more than %d permutations" % limit)
+    if 2 * order_at_least >= math.factorial(n):
+        # index at most 2 in S_n: S_n itself, or A_n when every shuffle is even (A_n is the
+        # only subgroup of index 2); random shuffles nearly always generate one of the two.
+        # S_n carries a colouring to every other with the same counts: one orbit. So does A_n
+        # when a colour is on two cards (their transposition is odd, so the S_n stabiliser
+        # holds an odd permutation and the A_n orbit is the whole S_n orbit); else two orbits.
+        if sum(counts) != n or min(counts) < 0:
+            return 0  # as Burnside's sum gives: no colouring has these counts
+        if not all(is_even(s) for s in shuffles):
+            return 1
+        return 1 if max(counts) >= 2 or n <= 1 else 2
     finder = _compiled.group_cycle_types if _compiled is not None else group_cycle_types
     types = finder(n, shuffles, limit)
     if types is None:
         raise ValueError("the shuffles generate more than %d permutations" % limit)
     return sum(k * fixed_colorings(t, counts) for t, k in types.items()) // sum(types.values())
+
+
+def is_even(permutation) -> bool:
+    """An even number of even-length cycles."""
+    return sum(1 for length in cycle_lengths(permutation) if length % 2 == 0) % 2 == 0
 
 
 class CardColoringCounting(IntegerAnswerEnvironment):
