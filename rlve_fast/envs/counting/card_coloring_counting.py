@@ -2,8 +2,10 @@
 the given shuffles (and their combinations) carry into each other count once. How many
 colourings are there?
 
-Burnside's lemma over the generated group: one shuffle's powers by the divisors of its order,
-several shuffles by closing the group (compiled); the colourings a cycle type fixes are one
+Burnside's lemma over the generated group: one shuffle's powers by the divisors of its order.
+Several shuffles: a partial stabiliser chain bounds the group's order from below; a group past
+the size limit is refused at once, S_n and A_n (index <= 2) are answered directly, any other
+group is closed by composition (compiled). The colourings a cycle type fixes are one
 coefficient of a polynomial packed into a big integer.
 
 Answer: one integer. Reward: (min/max)^10 against the count; an answer <= 0 is -1."""
