@@ -22,8 +22,6 @@ cdef extern from "Python.h":
     bint PyList_CheckExact(object o)
     bint PyLong_CheckExact(PyObject *o)
     Py_ssize_t PyList_GET_SIZE(object o)
-    void incref "Py_INCREF"(PyObject *o)
-    void set_item "PyList_SET_ITEM"(object list, Py_ssize_t i, PyObject *o)  # steals the reference
 
 DEF MAX_SIDE = 4096  # at most 4 decimal digits a value
 
@@ -202,17 +200,18 @@ def planted(int box_rows, int box_cols, bint transpose, Py_ssize_t blanks, uint6
         raise ValueError("box sides of at least 2 and a grid side up to 4096 only")
     if not 0 <= blanks <= cells:
         raise ValueError("the blanks must lie in 0..side^2")
-    buffer = <int *> PyMem_Malloc(9 * n * sizeof(int) + (n + 1) * sizeof(Py_ssize_t)
-                                  + (n + 1) * sizeof(PyObject *))
+    # the counts and the int objects first (8-byte entries), then the int arrays
+    uses = <Py_ssize_t *> PyMem_Malloc((n + 1) * sizeof(Py_ssize_t) + (n + 1) * sizeof(PyObject *)
+                                       + 8 * n * sizeof(int))
     mark = <uint8_t *> PyMem_Malloc(cells // 8 + 1)
-    if not (buffer and mark):
-        PyMem_Free(buffer)
+    if not (uses and mark):
+        PyMem_Free(uses)
         PyMem_Free(mark)
         raise MemoryError()
+    table = <PyObject **> (uses + n + 1)
+    buffer = <int *> (table + n + 1)
     digit, row_order, col_order, blocks = buffer, buffer + n, buffer + 2 * n, buffer + 3 * n
     across, shift, pattern = <int32_t *> (buffer + 4 * n), <int32_t *> (buffer + 5 * n), <int32_t *> (buffer + 6 * n)
-    uses = <Py_ssize_t *> (buffer + 9 * n)
-    table = <PyObject **> (uses + n + 1)
     try:
         spell = Digits(n)
         ints = list(range(n + 1))
@@ -267,7 +266,7 @@ def planted(int box_rows, int box_cols, bint transpose, Py_ssize_t blanks, uint6
             rlve_add_refs(table[v], uses[v])
         return rows, reference
     finally:
-        PyMem_Free(buffer)
+        PyMem_Free(uses)
         PyMem_Free(mark)
 
 
