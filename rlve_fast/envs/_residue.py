@@ -24,6 +24,11 @@ from typing import ClassVar, Optional
 
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
+try:
+    from rlve_fast.envs._residue_kernel import ResidueKernel
+except ImportError:  # not built: the Python scorer only
+    ResidueKernel = None
+
 
 class ResidueAnswerEnvironment(IntegerAnswerEnvironment):
     rule = "residue"
@@ -46,7 +51,7 @@ class ResidueAnswerEnvironment(IntegerAnswerEnvironment):
         return self.correct if parsed == parameter[self.answer_key] else self.wrong
 
     def kernel(self, parameter):
-        from rlve_fast.envs._residue_kernel import ResidueKernel
-
+        if ResidueKernel is None:
+            return None  # not built: the Python scorer
         return ResidueKernel(parameter[self.answer_key], self.modulus(parameter), self.correct,
                              self.wrong, self.wrong_range, self.wrong_format)

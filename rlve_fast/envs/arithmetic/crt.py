@@ -11,6 +11,11 @@ from math import gcd
 from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
 
+try:
+    from rlve_fast.envs.arithmetic._crt_kernel import CRTKernel
+except ImportError:  # not built: the Python scorer only
+    CRTKernel = None
+
 
 def solve_congruences(residues, moduli):
     """Least non-negative x with x = r (mod m) for all pairs, or None if inconsistent."""
@@ -73,6 +78,6 @@ class CRT(Environment):
         return (satisfied / len(moduli)) ** self.beta
 
     def kernel(self, parameter):
-        from rlve_fast.envs.arithmetic._crt_kernel import CRTKernel
-
+        if CRTKernel is None:
+            return None  # not built: the Python scorer
         return CRTKernel(parameter["B"], parameter["X_mod_B"], self.beta, self.wrong_format)

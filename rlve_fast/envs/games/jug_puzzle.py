@@ -12,6 +12,11 @@ from itertools import combinations
 from rlve_fast import deadline
 from rlve_fast.environment import Environment
 
+try:
+    from rlve_fast.envs.games._jug_puzzle_kernel import JugKernel
+except ImportError:  # not built: the Python scorer only
+    JugKernel = None
+
 ARITY = {"Fill": 1, "Empty": 1, "Pour": 2}
 
 
@@ -161,8 +166,8 @@ class JugPuzzle(Environment):
         return actions
 
     def kernel(self, parameter):
-        from rlve_fast.envs.games._jug_puzzle_kernel import JugKernel
-
+        if JugKernel is None:
+            return None  # not built: the Python scorer
         return JugKernel(parameter["N"], parameter["jug_capacities"], parameter["target_volumn"],
                          self.wrong_format, self.invalid_solution)
 

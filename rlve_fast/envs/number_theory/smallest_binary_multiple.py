@@ -13,6 +13,11 @@ from rlve_fast.environment import Environment
 from rlve_fast.envs._schedules import plus_tenth, single_parameter
 from rlve_fast.envs.number_theory._factorization import only_zero_one_digits
 
+try:
+    from rlve_fast.envs.number_theory._integer_answer_kernels import ZeroOneMultipleKernel
+except ImportError:  # not built: the Python scorer only
+    ZeroOneMultipleKernel = None
+
 
 def decimal_value(digits: str) -> int:
     """int(digits) without the 4300-digit limit of int(str)."""
@@ -92,7 +97,7 @@ class SmallestBinaryMultiple(Environment):
         return rewards.ratio_power(gold, parsed, self.beta, self.weight)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.number_theory._integer_answer_kernels import ZeroOneMultipleKernel
-
+        if ZeroOneMultipleKernel is None:
+            return None  # not built: the Python scorer
         return ZeroOneMultipleKernel(parameter["A"], parameter["reference_answer"], self.beta,
                                      self.weight, self.invalid_answer, self.wrong_format)

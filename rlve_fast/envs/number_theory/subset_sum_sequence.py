@@ -12,6 +12,11 @@ from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs.number_theory._factorization import only_zero_one_digits
 
+try:
+    from rlve_fast.envs.number_theory._integer_answer_kernels import ZeroOneBaseKernel
+except ImportError:  # not built: the Python scorer only
+    ZeroOneBaseKernel = None
+
 
 def nth_zero_one_number(n: int, base: int) -> int:
     """The number whose base-``base`` digits are the binary digits of n."""
@@ -68,7 +73,7 @@ class SubsetSumSequence(Environment):
         return rewards.min_max_ratio(parsed, parameter["reference_answer"], self.beta, self.weight)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.number_theory._integer_answer_kernels import ZeroOneBaseKernel
-
+        if ZeroOneBaseKernel is None:
+            return None  # not built: the Python scorer
         return ZeroOneBaseKernel(parameter["K"], parameter["reference_answer"], self.beta,
                                  self.weight, self.invalid_solution, self.wrong_format)

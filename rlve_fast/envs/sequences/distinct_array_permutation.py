@@ -14,6 +14,11 @@ from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs._schedules import step_by_one
 
+try:
+    from rlve_fast.envs.sequences._distinct_array_permutation_kernel import DistinctSumsKernel
+except ImportError:  # not built: the Python scorer only
+    DistinctSumsKernel = None
+
 
 def rotated_by_rank(values):
     """B[i] = the value ranked just above A[i] (the largest gets the smallest)."""
@@ -78,7 +83,7 @@ class DistinctArrayPermutation(Environment):
         return self.incorrect_solution if has_clash(array, parsed) else self.correct_solution
 
     def kernel(self, parameter):
-        from rlve_fast.envs.sequences._distinct_array_permutation_kernel import DistinctSumsKernel
-
+        if DistinctSumsKernel is None:
+            return None  # not built: the Python scorer
         return DistinctSumsKernel(parameter["array"], self.wrong_format, self.invalid_solution,
                                   self.incorrect_solution, self.correct_solution)

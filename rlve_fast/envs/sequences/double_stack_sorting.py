@@ -12,6 +12,11 @@ from rlve_fast import deadline, rewards
 from rlve_fast.environment import Environment
 from rlve_fast.envs._schedules import grow_by_tenth
 
+try:
+    from rlve_fast.envs.sequences._double_stack_sorting_kernel import DoubleStackKernel
+except ImportError:  # not built: the Python scorer only
+    DoubleStackKernel = None
+
 
 def random_walk(n, weights, uniforms):
     """Python twin of the compiled ``random_operations``: (operations, output)."""
@@ -154,8 +159,8 @@ class DoubleStackSorting(Environment):
         return rewards.mean_match(parameter["output_sequence"], output, self.beta, self.weight, count=n)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.sequences._double_stack_sorting_kernel import DoubleStackKernel
-
+        if DoubleStackKernel is None:
+            return None  # not built: the Python scorer
         n = parameter["N"]
         if not 1 <= n <= 10 ** 7:
             return None  # degenerate or enormous configs: the Python scorer decides

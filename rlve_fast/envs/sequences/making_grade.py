@@ -13,6 +13,11 @@ from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs._schedules import step_by_one
 
+try:
+    from rlve_fast.envs.sequences._making_grade_kernel import MakingGradeKernel
+except ImportError:  # not built: the Python scorer only
+    MakingGradeKernel = None
+
 
 def non_decreasing(values) -> bool:
     return all(a <= b for a, b in zip(values, values[1:]))
@@ -96,8 +101,8 @@ class MakingGrade(Environment):
         return self.weight * ((gold / cost) ** self.beta)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.sequences._making_grade_kernel import MakingGradeKernel
-
+        if MakingGradeKernel is None:
+            return None  # not built: the Python scorer
         if len(parameter["A"]) != parameter["N"]:
             return None  # upstream's zip() then pairs fewer entries: the Python scorer does it
         return MakingGradeKernel(parameter["A"], parameter["gold_answer"], self.beta, self.weight,

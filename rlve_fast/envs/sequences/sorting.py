@@ -9,6 +9,11 @@ from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs._generation import join_ints, uniform_ints
 
+try:
+    from rlve_fast._core.kernel import ListMatch
+except ImportError:  # not built: the Python scorer only
+    ListMatch = None
+
 
 class Sorting(Environment):
     id = "Sorting"
@@ -53,7 +58,8 @@ class Sorting(Environment):
         return rewards.mean_match(parameter["gold_answer"], parsed, self.beta, count=parameter["N"])
 
     def kernel(self, parameter):
-        from rlve_fast._core.kernel import ListMatch
+        if ListMatch is None:
+            return None  # not built: the Python scorer
         if len(parameter["gold_answer"]) != parameter["N"]:
             return None  # an inconsistent config: let the Python scorer reproduce upstream
         return ListMatch(parameter["gold_answer"], self.beta, 1.0, self.wrong_format,

@@ -17,6 +17,11 @@ from rlve_fast import deadline
 from rlve_fast.answers import int_list_answer
 from rlve_fast.environment import Environment
 
+try:
+    from rlve_fast.envs.strings._max_mult_split_kernel import MaxMultSplitKernel
+except ImportError:  # not built: the Python scorer only
+    MaxMultSplitKernel = None
+
 K_RATIOS = (0.05, 0.1, 0.3, 0.5, 0.7, 0.9, 0.95)
 LOG_TOLERANCE = 1e-9  # log10 units; the float programme is off by far less
 
@@ -112,8 +117,8 @@ class MaxMultSplit(Environment):
         return self.weight * ((product / gold) ** self.beta)
 
     def kernel(self, parameter):
-        from rlve_fast.envs.strings._max_mult_split_kernel import MaxMultSplitKernel
-
+        if MaxMultSplitKernel is None:
+            return None  # not built: the Python scorer
         if len(parameter["string"]) > 18:
             return None  # the pieces may exceed int64: the Python scorer takes these
         return MaxMultSplitKernel(parameter["string"], parameter["K"] + 1, parameter["gold_answer"],
