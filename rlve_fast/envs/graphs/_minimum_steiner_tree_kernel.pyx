@@ -189,7 +189,7 @@ cdef extern from *:
     }
 
     /* One table kept between calls (grown as needed, up to a cap): fresh pages cost more than
-       the merges on small instances. */
+       the merges on small instances.  Callers hold the GIL throughout, which serialises them. */
     static int16_t *rlve_steiner_scratch = NULL;
     static size_t rlve_steiner_scratch_size = 0;
     #define RLVE_STEINER_SCRATCH_CAP ((size_t) 8 << 20)
