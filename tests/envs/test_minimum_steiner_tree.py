@@ -179,3 +179,19 @@ def test_16_bit_tables_against_the_32_bit_ones():
             assert steiner_tree_weight(n, edges, terminals, INF) == expected
             if n - len(terminals) <= 12:
                 assert steiner_tree_weight(n, edges, terminals, INF, "spanning subsets") == expected
+
+
+def test_key_vertex_searches_on_sparse_graphs_and_ties():
+    # sparse graphs leave many non-terminals with fewer than three shortest-path edges (not
+    # key vertices), light weights make many paths tie: both searches on the key vertices
+    # against Dreyfus-Wagner over every vertex with its 32-bit tables
+    rng = random.Random(76)
+    for _ in range(150):
+        n = rng.randint(4, 30)
+        edges = random_connected_weighted(rng, n, rng.choice([0.0, 0.1, 0.2, 0.5]), rng.choice([1, 2, 3, n]))
+        terminals = rng.sample(range(n), rng.randint(2, min(n, 10)))
+        expected = steiner_tree_weight(n, edges, terminals, INF, "32-bit tables")
+        assert steiner_tree_weight(n, edges, terminals, INF, "terminal subsets") == expected
+        assert steiner_tree_weight(n, edges, terminals, INF) == expected
+        if n - len(terminals) <= 14:
+            assert steiner_tree_weight(n, edges, terminals, INF, "spanning subsets") == expected

@@ -2,22 +2,27 @@
 """MinimumSteinerTree, compiled: the least weight of a tree joining the terminals, and the
 scorer (twin: ``MinimumSteinerTree.score``).
 
-Two exact methods, whichever is cheaper for the instance:
+Both exact searches below work on the key vertices (``key_vertices``): the terminals and the
+non-terminals with at least three shortest-path edges, the only places where some lightest
+tree branches; it runs along shortest paths between them, so the searches use the
+shortest-path weights (Floyd-Warshall once) between key vertices only.  The cheaper of the
+two for the instance runs:
 * Dreyfus-Wagner over subsets of the terminals but one (the root, where the last table is
-  read: about 3^(K-1) N / 2 merge steps and 2^(K-1) N^2 growing steps);
+  read: about 3^(K-1) M / 2 merge steps and 2^(K-1) M^2 growing steps for M key vertices);
   growing a table along shortest paths is a min-plus product with the distance table
-  (Floyd-Warshall once) rather than a Dijkstra pass.  Where every tree weight (twice over)
-  stays below 16000 and N <= 64, the tables hold 16-bit entries in rows padded to 16, 32,
-  48 or 64 and one set's row is computed in C with that width fixed (vector registers,
-  AVX-512 or AVX2 copies picked at load time where available), in a table kept between
-  calls up to 8 MiB (fresh pages cost more than small instances' merges); otherwise
-  branch-free loops over 32-bit distances where the weights allow, 64-bit beyond;
-* with few non-terminals, every set S of them: the minimum spanning forest of the subgraph
-  induced by the terminals and S, the best tree spans some set.  The sets are visited
-  depth first, each forest grown from its parent's by one vertex (Kruskal over the
-  parent's forest edges and the new vertex's edges, both already sorted), about
-  2^(N-K) (N + degree) steps; edges longer than a path between their ends are left out
-  (no lightest tree uses one)."""
+  rather than a Dijkstra pass.  Where every tree weight (twice over) stays below 16000,
+  the tables hold 16-bit entries in rows padded to 16, 32, 48 or 64 and one set's row is
+  computed in C with that width fixed (vector registers, AVX-512 or AVX2 copies picked at
+  load time where available), in a table kept between calls up to 8 MiB (fresh pages cost
+  more than small instances' merges); otherwise branch-free loops over 32-bit distances
+  where the weights allow, 64-bit beyond, over every vertex;
+* with few non-terminal key vertices, every set S of them: the minimum spanning tree of the
+  terminals and S under shortest-path weights, the best tree spans some set.  The sets are
+  visited depth first, each tree grown from its parent's by one vertex (Kruskal over the
+  parent's tree edges and the new vertex's distances, both already sorted), about
+  2^(M-K) (M + degree) steps.
+
+The instance itself (graph, K, terminals) is drawn here too (``draw_instance``)."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport int64_t, int32_t, int16_t, uint64_t
 from libc.string cimport memset
@@ -204,7 +209,6 @@ cdef extern from *:
         return rlve_steiner_scratch;
     }
     """
-    int STEINER_WIDTH_MAX "RLVE_STEINER_WIDTH_MAX"
     long long steiner_row16 "rlve_steiner_row16"(int16_t *dp, long long mask, int n, int width, const int16_t *dist,
                                                  const int *terminal, int16_t none) noexcept nogil
     int16_t *steiner_table "rlve_steiner_table"(size_t size, int *owned) noexcept nogil
@@ -214,25 +218,9 @@ cdef extern from *:
 cdef int16_t NONE16 = 16000   # two of them still add up below 2^15
 
 
-cdef int dreyfus_wagner16(int n, const int64_t *w, int k, const int *terminal, double deadline,
-                          int64_t *out) noexcept:
-    """Dreyfus-Wagner (see ``dreyfus_wagner``) on 16-bit tables, for graphs of at most 64
-    vertices whose tree weights (twice over) stay below 16000; returns as that."""
-    cdef int kk = k - 1, width = (n + 15) // 16 * 16, u, v, i, owned = 0
-    cdef long long masks = (<long long> 1) << kk, mask, steps = 0, next_check = 4096
-    cdef int16_t *dp
-    cdef int16_t *dist
-    cdef int64_t *paths
-    if kk == 0:
-        out[0] = 0
-        return 0
-    paths = <int64_t *> PyMem_Malloc(n * n * sizeof(int64_t))
-    dist = <int16_t *> PyMem_Malloc(n * width * sizeof(int16_t))
-    if paths == NULL or dist == NULL:
-        PyMem_Free(paths)
-        PyMem_Free(dist)
-        return -1
-    # all-pairs shortest paths (Floyd-Warshall), then as 16-bit rows padded with none
+cdef void shortest_paths(int n, const int64_t *w, int64_t *paths) noexcept:
+    """All-pairs shortest path weights (Floyd-Warshall), NONE between vertices apart."""
+    cdef int i, u, v
     for u in range(n * n):
         paths[u] = w[u]
     for u in range(n):
@@ -244,16 +232,63 @@ cdef int dreyfus_wagner16(int n, const int64_t *w, int k, const int *terminal, d
             for v in range(n):
                 if paths[u * n + i] + paths[i * n + v] < paths[u * n + v]:
                     paths[u * n + v] = paths[u * n + i] + paths[i * n + v]
-    for u in range(n):
+
+
+cdef int key_vertices(int n, const int64_t *w, const int64_t *paths, int k, const int *terminal,
+                      int *key) noexcept:
+    """The vertices a lightest tree may need as its own, into ``key`` (their count returned):
+    the terminals first, in order, then each non-terminal with at least three edges that are
+    shortest paths between their ends.  Some lightest tree uses only such edges (a longer
+    one can give way to the path), so it branches at no other non-terminal, and between its
+    terminals and branch points it runs along shortest paths: both searches below work on
+    the key vertices with shortest-path weights between them."""
+    cdef int m = k, v, u, degree
+    cdef uint64_t terminals = 0
+    for v in range(k):
+        key[v] = terminal[v]
+        terminals |= (<uint64_t> 1) << terminal[v]
+    for v in range(n):
+        if terminals >> v & 1:
+            continue
+        degree = 0
+        for u in range(n):
+            if u != v and w[v * n + u] < NONE and w[v * n + u] <= paths[v * n + u]:
+                degree += 1
+        if degree >= 3:
+            key[m] = v
+            m += 1
+    return m
+
+
+cdef int dreyfus_wagner16(int m, const int *key, int n, const int64_t *paths, int k, double deadline,
+                          int64_t *out) noexcept:
+    """Dreyfus-Wagner (see ``dreyfus_wagner``) on 16-bit tables over the ``m`` key vertices
+    (terminals first: key[0] is the root) with shortest-path weights, for at most 64 of them
+    and tree weights (twice over) below 16000; returns as that."""
+    cdef int kk = k - 1, width = (m + 15) // 16 * 16, u, v, owned = 0
+    cdef long long masks = (<long long> 1) << kk, mask, steps = 0, next_check = 4096
+    cdef int16_t *dp
+    cdef int16_t *dist
+    cdef int index[64]      # the terminals of the sets (key indices 1..k-1)
+    if kk == 0:
+        out[0] = 0
+        return 0
+    dist = <int16_t *> PyMem_Malloc(m * width * sizeof(int16_t))
+    if dist == NULL:
+        return -1
+    for v in range(kk):
+        index[v] = v + 1
+    # the key vertices' distances as 16-bit rows padded with none
+    for u in range(m):
         for v in range(width):
-            dist[u * width + v] = <int16_t> paths[u * n + v] if v < n and paths[u * n + v] < NONE16 else NONE16
-    PyMem_Free(paths)
+            dist[u * width + v] = (<int16_t> paths[key[u] * n + key[v]]
+                                   if v < m and paths[key[u] * n + key[v]] < NONE16 else NONE16)
     dp = steiner_table(<size_t> masks * width * sizeof(int16_t), &owned)
     if dp == NULL:
         PyMem_Free(dist)
         return -1
     for mask in range(1, masks):
-        steps += steiner_row16(dp, mask, n, width, dist, terminal + 1, NONE16) + 1
+        steps += steiner_row16(dp, mask, m, width, dist, index, NONE16) + 1
         if steps >= next_check:
             next_check = steps + 4096
             if monotonic_now() > deadline:
@@ -261,7 +296,7 @@ cdef int dreyfus_wagner16(int n, const int64_t *w, int k, const int *terminal, d
                 if owned:
                     c_free(dp)
                 return 1
-    out[0] = dp[(masks - 1) * width + terminal[0]]
+    out[0] = dp[(masks - 1) * width]
     if out[0] >= NONE16:
         out[0] = NONE
     PyMem_Free(dist)
@@ -362,8 +397,8 @@ cdef struct Forest:
 cdef struct Subsets:
     int n, m
     const int64_t *w
-    int others[64]         # the non-terminals, in visiting order
-    int degree[64]         # incident edges of each vertex, lightest first
+    int others[64]         # the non-terminal key vertices, in visiting order
+    int degree[64]         # how many other key vertices each reaches (listed in near, nearest first)
     signed char near[64 * 64]
     int64_t nearw[64 * 64]
     int64_t best
@@ -425,48 +460,35 @@ cdef void explore(Subsets *g, const Forest *forest, uint64_t inside, int size, i
         explore(g, &grown, inside | (<uint64_t> 1) << g.others[i], size + 1, i + 1)
 
 
-cdef int spanning_subsets(int n, const int64_t *w, int k, const int *terminal, double deadline,
-                          int64_t *out) noexcept:
+cdef int spanning_subsets(int n, const int64_t *paths, int k, const int *terminal, int m, const int *key,
+                          double deadline, int64_t *out) noexcept:
     """out[0] = least Steiner tree weight, as the least spanning tree weight over the
-    subgraphs induced by the terminals and any set of non-terminals; returns 1 on timeout."""
+    terminals and any set of the other key vertices (see ``key_vertices``), joined by
+    shortest paths; returns 1 on timeout."""
     cdef Subsets g
     cdef Forest base
     cdef uint64_t inside = 0
-    cdef int v, u, i, j, deg, size = 0
+    cdef int v, u, i, j, a, b, deg, size = 0
     cdef Forest base_next
-    cdef int64_t *dist
-    g.n, g.m, g.w, g.best, g.steps, g.deadline, g.timed_out = n, 0, w, NONE, 0, deadline, False
-    for i in range(k):
-        inside |= (<uint64_t> 1) << terminal[i]
-    # an edge longer than a path between its ends is in no lightest tree: leave it out
-    dist = <int64_t *> PyMem_Malloc(n * n * sizeof(int64_t))
-    if dist == NULL:
-        return -1
-    for u in range(n * n):
-        dist[u] = w[u]
-    for i in range(n):
-        for u in range(n):
-            if dist[u * n + i] < NONE:
-                for v in range(n):
-                    if dist[u * n + i] + dist[i * n + v] < dist[u * n + v]:
-                        dist[u * n + v] = dist[u * n + i] + dist[i * n + v]
-    for v in range(n):
-        if not (inside >> v & 1):
-            g.others[g.m] = v
-            g.m += 1
-        deg = 0  # v's neighbours by weight (insertion sort: at most 63)
-        for u in range(n):
-            if u != v and w[v * n + u] < NONE and w[v * n + u] <= dist[v * n + u]:
+    g.n, g.m, g.w, g.best, g.steps, g.deadline, g.timed_out = n, 0, paths, NONE, 0, deadline, False
+    for i in range(k, m):
+        g.others[g.m] = key[i]
+        g.m += 1
+    for a in range(m):
+        v = key[a]
+        deg = 0  # the other key vertices by distance (insertion sort: at most 63)
+        for b in range(m):
+            u = key[b]
+            if u != v and paths[v * n + u] < NONE:
                 j = deg
-                while j > 0 and g.nearw[v * 64 + j - 1] > w[v * n + u]:
+                while j > 0 and g.nearw[v * 64 + j - 1] > paths[v * n + u]:
                     g.near[v * 64 + j] = g.near[v * 64 + j - 1]
                     g.nearw[v * 64 + j] = g.nearw[v * 64 + j - 1]
                     j -= 1
                 g.near[v * 64 + j] = <signed char> u
-                g.nearw[v * 64 + j] = w[v * n + u]
+                g.nearw[v * 64 + j] = paths[v * n + u]
                 deg += 1
         g.degree[v] = deg
-    PyMem_Free(dist)
     # the forest of the terminals alone: each terminal grown in turn
     base.count, base.weight = 0, 0
     inside = 0
@@ -486,10 +508,12 @@ def steiner_tree_weight(int n, edges, terminals, double deadline, method=None):
     """The least total weight of edges connecting all terminals; None on timeout.
     ``method`` ("terminal subsets" or "spanning subsets") overrides the cheaper choice;
     "32-bit tables" is Dreyfus-Wagner without its 16-bit tables (for tests)."""
-    cdef int k = len(terminals), i, status
+    cdef int k = len(terminals), i, status, m
+    cdef int key[64]
     cdef bint narrow
     cdef int64_t result = NONE, dw_cost, mst_cost, heaviest = 0
     cdef int64_t *w
+    cdef int64_t *paths
     cdef int32_t *w32
     cdef int *term
     if not 1 <= n <= 64:
@@ -497,6 +521,7 @@ def steiner_tree_weight(int n, edges, terminals, double deadline, method=None):
     if len(set(terminals)) != k or k < 1 or not all(0 <= t < n for t in terminals):
         raise ValueError("terminals must be distinct vertices")
     w = <int64_t *> zeroed(n * n * sizeof(int64_t))
+    paths = <int64_t *> zeroed(n * n * sizeof(int64_t))
     w32 = <int32_t *> zeroed(n * n * sizeof(int32_t))
     term = <int *> zeroed(k * sizeof(int))
     try:
@@ -512,24 +537,26 @@ def steiner_tree_weight(int n, edges, terminals, double deadline, method=None):
                 raise ValueError("negative weights are not supported")
         for i in range(k):
             term[i] = terminals[i]
+        shortest_paths(n, w, paths)
+        m = key_vertices(n, w, paths, k, term, key)
         # costs in about nanoseconds (measured): 16-bit Dreyfus-Wagner about 1 per split or
         # grown vertex and 16 table entries, the wider tables about 0.3 per entry, a grown
         # forest about 7 per vertex; Dreyfus-Wagner also needs 2^(K-1) N entries of memory
-        narrow = n <= STEINER_WIDTH_MAX and 2 * heaviest * n < NONE16
+        narrow = 2 * heaviest * n < NONE16
         if k > 23:
             dw_cost = NONE
         elif narrow:
-            dw_cost = ((<int64_t> 3 ** (k - 1)) // 2 + ((<int64_t> 1) << (k - 1)) * n) * ((n + 15) // 16)
+            dw_cost = ((<int64_t> 3 ** (k - 1)) // 2 + ((<int64_t> 1) << (k - 1)) * m) * ((m + 15) // 16)
         else:
             dw_cost = (((<int64_t> 3 ** (k - 1)) * n) // 2 + ((<int64_t> 1) << (k - 1)) * n * n) * 3 // 10
-        mst_cost = ((<int64_t> 1) << (n - k)) * 7 * n if n - k <= 40 else NONE
+        mst_cost = ((<int64_t> 1) << (m - k)) * 7 * m if m - k <= 40 else NONE
         if dw_cost == NONE and mst_cost == NONE:
             raise ValueError("too many terminals and non-terminals for an exact search")
         if method is not None:
             dw_cost = 0 if method in ("terminal subsets", "32-bit tables") else NONE
         if dw_cost <= mst_cost:
             if narrow and method != "32-bit tables":
-                status = dreyfus_wagner16(n, w, k, term, deadline, &result)
+                status = dreyfus_wagner16(m, key, n, paths, k, deadline, &result)
             elif heaviest * n < NONE32 // 2:  # every path and tree weight fits 32 bits
                 for i in range(n * n):
                     w32[i] = <int32_t> w[i] if w[i] < NONE else NONE32
@@ -539,7 +566,7 @@ def steiner_tree_weight(int n, edges, terminals, double deadline, method=None):
             if status < 0:
                 raise MemoryError()
         else:
-            status = spanning_subsets(n, w, k, term, deadline, &result)
+            status = spanning_subsets(n, paths, k, term, m, key, deadline, &result)
             if status < 0:
                 raise MemoryError()
         if status:
@@ -549,6 +576,7 @@ def steiner_tree_weight(int n, edges, terminals, double deadline, method=None):
         return result
     finally:
         PyMem_Free(w)
+        PyMem_Free(paths)
         PyMem_Free(w32)
         PyMem_Free(term)
 
