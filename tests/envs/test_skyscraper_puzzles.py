@@ -109,3 +109,22 @@ def test_a_latin_square_scores_its_share_of_clues(square, sums):
                    for a, b in zip(seen[k], config["parameter"][key]))
     text = "\n".join(" ".join(map(str, row)) for row in square)
     assert reward_on_both_paths(env_id, config, text) == (matching / 12) ** 10
+
+
+def test_compiled_planted_square_matches_the_python_twin():
+    planted = getattr(_skyscraper, "_planted", None)
+    if planted is None:
+        pytest.skip("the compiled skyscraper solver is not built")
+    rng = random.Random(3)
+    for n in list(range(1, 14)) + [25, 64, 101]:
+        for _ in range(5):
+            row_shift, col_shift = list(range(n)), list(range(n))
+            rng.shuffle(row_shift)
+            rng.shuffle(col_shift)
+            grid = [[(row_shift[i] + col_shift[j]) % n for j in range(n)] for i in range(n)]
+            for sums in (False, True):
+                left, right, top, bottom, text = planted(row_shift, col_shift, sums)
+                assert (left, right, top, bottom) == clues(grid, sums)
+                assert text == _skyscraper.grid_text(grid)
+    with pytest.raises(ValueError):
+        planted([0, 1], [0], False)

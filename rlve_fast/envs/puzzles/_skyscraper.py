@@ -14,6 +14,10 @@ try:
     from rlve_fast.envs.puzzles._skyscraper_kernel import skyscraper_kernel as _compiled_kernel
 except ImportError:  # not built: the Python scorer only
     _compiled_kernel = None
+try:
+    from rlve_fast.envs.puzzles._skyscraper_solver import planted as _planted
+except ImportError:  # not built: the square, its clues and text in Python
+    _planted = None
 
 
 def view(line, sums: bool) -> int:
@@ -123,9 +127,13 @@ class SkyscraperBase(Environment):
         row_shift, col_shift = list(range(n)), list(range(n))
         rng.shuffle(row_shift)
         rng.shuffle(col_shift)
-        grid = [[(row_shift[i] + col_shift[j]) % n for j in range(n)] for i in range(n)]
-        left, right, top, bottom = clues(grid, self.sums)
-        parameter.update(left=left, right=right, top=top, bottom=bottom, reference_answer=grid_text(grid))
+        if _planted is not None:
+            left, right, top, bottom, text = _planted(row_shift, col_shift, self.sums)
+        else:
+            grid = [[(row_shift[i] + col_shift[j]) % n for j in range(n)] for i in range(n)]
+            left, right, top, bottom = clues(grid, self.sums)
+            text = grid_text(grid)
+        parameter.update(left=left, right=right, top=top, bottom=bottom, reference_answer=text)
 
     def solve(self, parameter):
         p = parameter

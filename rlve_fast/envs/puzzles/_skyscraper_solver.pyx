@@ -371,3 +371,67 @@ def cell_search(int n, left, right, top, bottom, bint sums, double deadline):
     if not found:
         return 0, None
     return 1, [[state.rows[i * n + j] for j in range(n)] for i in range(n)]
+
+
+def planted(row_shift, col_shift, bint sums):
+    """The square h[i][j] = (row_shift[i] + col_shift[j]) mod n that the generators plant:
+    (left, right, top, bottom, text), the four clue lists as ``_skyscraper.clues`` gives them
+    and the square as rows of space-separated heights (``grid_text``), in one C pass."""
+    cdef Py_ssize_t n = len(row_shift), i, j, k, at = 0
+    cdef int64_t tallest, seen
+    cdef int h
+    if len(col_shift) != n or not 1 <= n <= 1 << 20:
+        raise ValueError("the shifts must be two lists of the same length N >= 1")
+    cdef int *p = <int *> PyMem_Malloc(2 * n * sizeof(int))
+    cdef char *out = NULL
+    cdef char digits[24]
+    if p == NULL:
+        raise MemoryError()
+    cdef int *q = p + n
+    try:
+        for i in range(n):
+            p[i] = <int> (row_shift[i] % n)
+            q[i] = <int> (col_shift[i] % n)
+        views = []
+        for k in range(4):  # left, right, top, bottom
+            clue = []
+            for i in range(n):
+                tallest, seen = -1, 0
+                for j in range(n):
+                    if k == 0:
+                        h = (p[i] + q[j]) % n
+                    elif k == 1:
+                        h = (p[i] + q[n - 1 - j]) % n
+                    elif k == 2:
+                        h = (p[j] + q[i]) % n
+                    else:
+                        h = (p[n - 1 - j] + q[i]) % n
+                    if h > tallest:
+                        tallest = h
+                        seen += h if sums else 1
+                clue.append(seen)
+            views.append(clue)
+        out = <char *> PyMem_Malloc(n * n * 8 + 1)
+        if out == NULL:
+            raise MemoryError()
+        for i in range(n):
+            for j in range(n):
+                h = (p[i] + q[j]) % n
+                k = 0
+                while True:  # digits backwards
+                    digits[k] = <char> (48 + h % 10)
+                    k += 1
+                    h //= 10
+                    if h == 0:
+                        break
+                while k:
+                    k -= 1
+                    out[at] = digits[k]
+                    at += 1
+                out[at] = 32 if j + 1 < n else 10
+                at += 1
+        text = out[:at - 1].decode("ascii")  # no newline after the last row
+        return views[0], views[1], views[2], views[3], text
+    finally:
+        PyMem_Free(p)
+        PyMem_Free(out)
