@@ -2,8 +2,9 @@
 a prime MOD (F the Fibonacci numbers, F(1) = F(2) = 1).
 
 With f(t) = prod over d | t of F(d)^mu(t/d), F(g) is the product of f(t) over t | g, so the
-answer is the product over t of f(t)^(floor(N/t) floor(M/t)), taken over blocks of equal
-quotients (a compiled sieve).  Answer: one integer; reward 1 for the residue, 0 for another
+answer is the product over t <= min(N, M) of f(t)^(floor(N/t) floor(M/t)), taken over blocks
+of equal quotients (a compiled sieve, ``_gcd_fibonacci_product_solver.pyx``: for a prime MOD
+with no F(d) = 0 it inverts all F(d) at once and sieves f alone).  Answer: one integer; reward 1 for the residue, 0 for another
 number in [0, MOD), -0.5 outside that range, -1 without an integer."""
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def gcd_fibonacci_product(n: int, m: int, mod: int) -> int:
         raise ValueError("N and M must be positive")
     if 3 <= mod < 1 << 32:
         try:
-            from rlve_fast.envs.number_theory._number_theory_solvers import gcd_fibonacci_product as compiled
+            from rlve_fast.envs.number_theory._gcd_fibonacci_product_solver import gcd_fibonacci_product as compiled
         except ImportError:
             pass
         else:
