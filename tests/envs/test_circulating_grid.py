@@ -10,7 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rlve_fast
-from rlve_fast.envs.grids.circulating_grid import STEPS, fewest_changes
+from rlve_fast import deadline
+from rlve_fast.envs.grids import circulating_grid
+from rlve_fast.envs.grids._tables import _py_integer_rows
+from rlve_fast.envs.grids.circulating_grid import STEPS, fewest_changes, fewest_changes_python
 from scoring_paths import reward_on_both_paths
 
 
@@ -80,3 +83,68 @@ def test_paths_agree_on_arbitrary_answers(lines):
     config = {"seed": 0, "parameter": {"R": 2, "C": 3, "grid": [list("RRD"), list("ULD")], "gold_answer": 1}}
     reward = both_paths("\n".join(lines), config)
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0
+
+
+compiled = circulating_grid._compiled_solver
+needs_compiled = pytest.mark.skipif(compiled is None, reason="the compiled solver is not built")
+
+
+class FixedBits:
+    """Stands in for the problem's random.Random where only the 64-bit seed is read."""
+
+    def __init__(self, bits):
+        self.bits = bits
+
+    def getrandbits(self, k):
+        return self.bits
+
+
+@needs_compiled
+def test_compiled_draw_is_the_weighted_choice_over_the_same_stream():
+    rng = random.Random(11)
+    for _ in range(200):
+        rows, cols = rng.randint(1, 14), rng.randint(1, 14)
+        weights = [rng.randint(1, rows * cols) for _ in range(4)]
+        seed = rng.getrandbits(64)
+        bounds = [sum(weights[:k + 1]) for k in range(4)]
+        draws = _py_integer_rows(FixedBits(seed), rows, cols, 0, bounds[-1] - 1)
+        want = [["LRUD"[next(k for k, b in enumerate(bounds) if x < b)] for x in row] for row in draws]
+        assert compiled.draw_grid(seed, rows, cols, weights) == want
+
+
+@needs_compiled
+def test_compiled_draw_rejects_bad_weights():
+    for weights in ([1, 2, 3], [0, 1, 1, 1], [1, 1, 1, -5]):
+        with pytest.raises(ValueError):
+            compiled.draw_grid(1, 2, 2, weights)
+
+
+@needs_compiled
+def test_compiled_solver_against_the_python_network():
+    rng = random.Random(5)
+    shapes = [(2, 2), (2, 5), (5, 2), (3, 3), (7, 4), (10, 13), (16, 16), (1, 4), (4, 1), (1, 1)]
+    for rows, cols in shapes * 6:
+        weights = [rng.randint(1, rows * cols) for _ in range(4)]
+        grid = [rng.choices("LRUD", weights, k=cols) for _ in range(rows)]
+        assert fewest_changes(grid) == fewest_changes_python(grid), grid
+        rows_as_text = ["".join(row) for row in grid]
+        assert fewest_changes(rows_as_text) == fewest_changes_python(grid)
+
+
+@needs_compiled
+def test_compiled_solver_odd_grids():
+    # an unknown symbol costs a change whichever way the cell points, as in the twin
+    assert fewest_changes([list("RxD"), list("ULL")]) == fewest_changes_python([list("RxD"), list("ULL")]) == 1
+    assert compiled.fewest_changes([list("RRD"), list("UL")], float("inf")) == (0, None)  # ragged
+    with pytest.raises(IndexError):
+        fewest_changes([list("RRD"), list("UL")])  # the twin says why
+
+
+@needs_compiled
+def test_compiled_solver_past_its_deadline():
+    rng = random.Random(3)
+    grid = [rng.choices("LRUD", k=100) for _ in range(100)]  # past 4096 augmenting paths
+    assert compiled.fewest_changes(grid, 0.0) == (-1, None)
+    with deadline.budget(1e-9):
+        with pytest.raises(rlve_fast.GenerationTimeout):
+            fewest_changes(grid)

@@ -5,7 +5,10 @@ Every cell is on a cycle exactly when every cell is pointed at exactly once, so 
 is a least-cost perfect matching of cells to neighbours (cost 1 for a changed arrow).
 Answer: R lines of C letters L/R/U/D.  Reward: (least changes / changes)^5 (1 when both
 are 0) for a valid grid; a cell pointed at other than once is -0.5; anything but R lines of
-C such letters is -1."""
+C such letters is -1.
+
+The grid is drawn and the flow solved in compiled code (``_circulating_grid_solver.pyx``:
+no Python call per cell or per arc); the Python functions here are its twins."""
 from __future__ import annotations
 
 from rlve_fast import deadline, rewards
@@ -17,6 +20,10 @@ try:
     from rlve_fast.envs.grids._circulating_grid_kernel import circulating_grid_kernel as _compiled_kernel
 except ImportError:  # not built: the Python scorer only
     _compiled_kernel = None
+try:
+    from rlve_fast.envs.grids import _circulating_grid_solver as _compiled_solver
+except ImportError:  # not built: the Python draw and solver below
+    _compiled_solver = None
 
 ARROWS = "LRUD"
 STEPS = {"L": (0, -1), "R": (0, 1), "U": (-1, 0), "D": (1, 0)}
@@ -24,6 +31,18 @@ STEPS = {"L": (0, -1), "R": (0, 1), "U": (-1, 0), "D": (1, 0)}
 
 def fewest_changes(grid):
     """The least number of arrows to change so that every cell is pointed at once."""
+    if _compiled_solver is not None:
+        status, cost = _compiled_solver.fewest_changes(grid, deadline.deadline_at())
+        if status > 0:
+            return cost
+        if status < 0:
+            deadline.check()
+            raise RuntimeError("the flow stopped before its deadline")
+    return fewest_changes_python(grid)
+
+
+def fewest_changes_python(grid):
+    """The same, with the network built in Python (the twin; ragged grids fail here)."""
     rows, cols = len(grid), len(grid[0])
     cells = rows * cols
     source, sink = 2 * cells, 2 * cells + 1
@@ -66,6 +85,9 @@ class CirculatingGrid(Environment):
             raise ValueError("MAX_R_C must be at least 3")
         rows, cols = rng.randint(2, largest), rng.randint(2, largest)
         weights = [rng.randint(1, rows * cols) for _ in ARROWS]
+        if _compiled_solver is not None:  # the same stream and rule as below, in C
+            parameter.update(R=rows, C=cols, grid=_compiled_solver.draw_grid(rng.getrandbits(64), rows, cols, weights))
+            return
         # arrow k with probability weights[k] / sum(weights)
         bounds = [sum(weights[:k + 1]) for k in range(len(ARROWS))]
         draws = integer_rows(rng, rows, cols, 0, bounds[-1] - 1)
