@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import rlve_fast
 from rlve_fast.envs.graphs._graph_common import adjacency_masks
 from rlve_fast.envs.graphs.graph_contain_tree_counting import (count_embeddings, count_embeddings_python,
                                                                cut_vertices, subtree_plan)
@@ -145,3 +146,22 @@ def test_rewards(answer, reward):
 @given(st.integers(-5, 10 ** 22))
 def test_paths_agree_on_arbitrary_integers(value):
     assert -1.0 <= reward_on_both_paths(ENV, CONFIG, str(value)) <= 1.0
+
+
+def test_small_graph_draw_plants_the_tree():
+    """Below SMALL_GRAPH the instance is drawn by random.Random: T is a spanning tree, G holds
+    a relabelled copy of it, the edge count is upstream's, pairs are distinct, and every
+    labelled tree shape comes up (the draw is not stuck on one)."""
+    env = rlve_fast.make("GraphContainTreeCounting")
+    shapes = set()
+    for seed in range(300):
+        problem = env.generate(seed, difficulty=seed % 12)
+        p = problem.config["parameter"]
+        n, tree, graph = p["N"], p["T_edges"], p["G_edges"]
+        assert len(tree) == n - 1 and all(0 <= u < v < n for u, v in tree)
+        assert len({tuple(e) for e in graph}) == len(graph) and all(0 <= u < v < n for u, v in graph)
+        assert len(graph) == max(n - 1, min(int(p["edge_density"] * n * (n - 1) / 2), n * (n - 1) // 2))
+        assert p["reference_answer"] >= 1  # a copy of T lies in G
+        if n == 4:
+            shapes.add(tuple(sorted(map(tuple, tree))))
+    assert len(shapes) >= 10  # 16 labelled trees on 4 vertices

@@ -18,7 +18,7 @@ import numpy as np
 
 from rlve_fast import deadline
 from rlve_fast.envs._generation import finished
-from rlve_fast.envs.graphs._graph_common import (adjacency_masks, bulk_generator, density_schedule,
+from rlve_fast.envs.graphs._graph_common import (SMALL_GRAPH, adjacency_masks, bulk_generator, density_schedule,
                                                  edge_lines, pair_count, sample_new_pairs, shuffled)
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
@@ -48,18 +48,19 @@ def cut_vertices(n: int, adj) -> int:
     return cut
 
 
-def subtree_plan(n: int, tree_edges, sweep_cost: float = 1000.0):
+def subtree_plan(n: int, tree_edges, sweep_cost: float = 1000.0, roots=None):
     """The classes of isomorphic rooted subtrees for the best root: a list whose entries,
     children first and the root last, are [(child class or -1 for a leaf, multiplicity), ...].
     The best root makes the least work per vertex set: a sweep of the edges per non-root
     class (``sweep_cost`` multiplications per vertex) and the multiplications of the class
-    values (one per factor beyond the first, leaf children making one factor)."""
+    values (one per factor beyond the first, leaf children making one factor). ``roots``:
+    the candidate roots (default: every vertex)."""
     links = [[] for _ in range(n)]
     for u, v in tree_edges:
         links[u].append(v)
         links[v].append(u)
     best = None
-    for root in range(n):
+    for root in (range(n) if roots is None else roots):
         parent, order = [-1] * n, [root]
         for u in order:  # breadth first: parents before children
             for v in links[u]:
@@ -140,7 +141,8 @@ def count_embeddings(n: int, graph_edges, tree_edges) -> int:
     # costing about 0.4 multiplication
     density = sum(bin(a).count("1") for a in adj) / (n * (n - 1))
     sweep_cost = 0.4 * (min(density, 1 - density) * n / 2 + 2)
-    plan = subtree_plan(n, tree_edges, sweep_cost)
+    # the root only changes the work, too little on a small tree to be worth choosing
+    plan = subtree_plan(n, tree_edges, sweep_cost, roots=None if n > SMALL_GRAPH else (0,))
     return finished(compiled(n, adj, cut_vertices(n, adj), plan, deadline.deadline_at()))
 
 
@@ -157,17 +159,40 @@ class GraphContainTreeCounting(IntegerAnswerEnvironment):
         n, density = parameter["N"], parameter["edge_density"]
         if n < 3:
             raise ValueError("N must be at least 3")
-        gen = bulk_generator(rng)
-        order = gen.permutation(n).tolist()
-        earlier = gen.integers(0, np.arange(1, n)).tolist()  # each vertex hangs from an earlier one
-        tree = shuffled(gen, [(min(order[i], order[j]), max(order[i], order[j])) for i, j in enumerate(earlier, 1)])
-        order = gen.permutation(n).tolist()  # a random relabelling puts a copy of the tree into the graph
-        graph = [(min(order[u], order[v]), max(order[u], order[v])) for u, v in tree]
         wanted = int(density * n * (n - 1) / 2)
-        if len(graph) < wanted:
-            graph += sample_new_pairs(gen, n, graph, min(n * (n - 1) // 2 - len(graph), wanted - len(graph)))
+        if n <= SMALL_GRAPH:  # the same draws by random.Random: numpy's set-up costs more here
+            tree, graph = self._tree_and_graph_small(rng, n, wanted)
+        else:
+            gen = bulk_generator(rng)
+            order = gen.permutation(n).tolist()
+            earlier = gen.integers(0, np.arange(1, n)).tolist()  # each vertex hangs from an earlier one
+            tree = shuffled(gen, [(min(order[i], order[j]), max(order[i], order[j])) for i, j in enumerate(earlier, 1)])
+            order = gen.permutation(n).tolist()  # a random relabelling puts a copy of the tree into the graph
+            graph = [(min(order[u], order[v]), max(order[u], order[v])) for u, v in tree]
+            if len(graph) < wanted:
+                graph += sample_new_pairs(gen, n, graph, min(n * (n - 1) // 2 - len(graph), wanted - len(graph)))
+            graph = shuffled(gen, graph)
         parameter["T_edges"] = [[u, v] for u, v in tree]
-        parameter["G_edges"] = shuffled(gen, [[u, v] for u, v in graph])
+        parameter["G_edges"] = [[u, v] for u, v in graph]
+
+    @staticmethod
+    def _tree_and_graph_small(rng, n: int, wanted: int):
+        """The draw of ``sample`` by ``rng`` itself: a uniformly labelled random recursive tree in
+        random edge order, a random relabelling of it plus uniformly chosen absent pairs up to
+        ``wanted`` edges, in random order."""
+        order = list(range(n))
+        rng.shuffle(order)
+        tree = [(min(order[i], order[j]), max(order[i], order[j]))
+                for i, j in ((i, rng.randrange(i)) for i in range(1, n))]
+        rng.shuffle(tree)
+        rng.shuffle(order)
+        graph = [(min(order[u], order[v]), max(order[u], order[v])) for u, v in tree]
+        if len(graph) < wanted:
+            present = set(graph)
+            absent = [(u, v) for u in range(n) for v in range(u + 1, n) if (u, v) not in present]
+            graph += rng.sample(absent, min(len(absent), wanted - len(graph)))
+        rng.shuffle(graph)
+        return tree, graph
 
     def solve(self, parameter):
         count = count_embeddings(parameter["N"], parameter["G_edges"], parameter["T_edges"])
