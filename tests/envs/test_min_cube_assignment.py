@@ -57,6 +57,36 @@ def test_compiled_cut_against_the_numpy_network_on_larger_grids():
         assert compiled.least_cost(costs, min(d, r), math.inf) == (1, least_cost(costs, d))
 
 
+@pytest.mark.parametrize("method", [0, 1])
+def test_both_max_flows_against_the_numpy_network(method):
+    # method 0: Dinic, 1: push-relabel (the solver picks by R against D); both on every
+    # kind of instance, D = 0 included (a column sum, without the network)
+    compiled = pytest.importorskip("rlve_fast.envs.grids._min_cube_assignment_solver")
+    rng = random.Random(100 + method)
+    for _ in range(80):
+        p, q, r = rng.randint(1, 10), rng.randint(1, 10), rng.randint(1, 16)
+        d = rng.choice([0, 1, 1, 2, rng.randint(0, r), r - 1])
+        high = rng.choice([1, 2, p * q, 1000])
+        costs = [[[rng.randint(1, high) for _ in range(r)] for _ in range(q)] for _ in range(p)]
+        want = least_cost(costs, d)
+        assert compiled.least_cost(costs, min(d, r), math.inf, method) == (1, want)
+        assert compiled.least_cost(costs, min(d, r), math.inf) == (1, want)
+
+
+def test_all_equal_when_d_is_zero():
+    compiled = pytest.importorskip("rlve_fast.envs.grids._min_cube_assignment_solver")
+    costs = [[[5, 1, 7], [1, 9, 9]], [[6, 2, 8], [1, 9, 9]]]  # column sums 13, 21, 33
+    assert compiled.least_cost(costs, 0, math.inf) == (1, 13) and least_cost(costs, 0) == 13
+
+
+@pytest.mark.parametrize("method", [0, 1])
+def test_max_flows_stop_at_the_deadline(method):
+    compiled = pytest.importorskip("rlve_fast.envs.grids._min_cube_assignment_solver")
+    rng = random.Random(9)
+    costs = [[[rng.randint(1, 900) for _ in range(30)] for _ in range(30)] for _ in range(30)]
+    assert compiled.least_cost(costs, 1, 0.0, method) == (-1, None)
+
+
 COSTS = [[[1, 5, 9], [9, 5, 1]],
          [[4, 1, 4], [4, 4, 4]]]
 # With neighbours at most 1 apart the best costs 11 (e.g. 0 1 / 1 1: 1 + 5 + 1 + 4); the
