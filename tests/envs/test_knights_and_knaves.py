@@ -154,3 +154,19 @@ def test_unusual_configs_stay_on_the_python_scorer(parameter):
     assert not uses_kernel("KnightsAndKnaves", config)
     for answer in ("Tom is a knight, Uma is a knave", "Tom is a knight", "", "O'Neil is a knave, Tom is a knight"):
         reward_on_both_paths("KnightsAndKnaves", config, answer)
+
+
+def test_search_and_truth_tables_agree(monkeypatch):
+    """Up to TRUTH_TABLE_PEOPLE people the solver reads whole truth tables; beyond, it searches.
+    Both, forced onto the same instances (small and just past the switch), find the same sets."""
+    from rlve_fast.envs.puzzles import knights_and_knaves as kk
+    rng = random.Random(21)
+    cases = [(rng.randint(2, 10), 2) for _ in range(120)] + [(rng.randint(15, 16), 2) for _ in range(6)]
+    for n, width in cases:
+        statements = [sample_statement(rng, n, p, 2, width) for p in range(n)]
+        by_table, by_search = [], []
+        for switch, out in ((20, by_table), (0, by_search)):
+            monkeypatch.setattr(kk, "TRUTH_TABLE_PEOPLE", switch)
+            out.append(sorted(solutions(statements, limit=1 << n)))
+            out.append(len(solutions(statements)))
+        assert by_table == by_search

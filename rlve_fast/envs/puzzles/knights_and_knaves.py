@@ -12,6 +12,8 @@ person never says that they are a knave).  The stored quiz is prose, so the solv
 the statements back from it, then counts the assignments by search with propagation."""
 from __future__ import annotations
 
+import functools
+import operator
 import re
 
 from rlve_fast import deadline
@@ -100,9 +102,51 @@ def people_in(statement):
     return set().union(*(people_in(part) for part in statement[1:]))
 
 
+TRUTH_TABLE_PEOPLE = 14  # up to here, whole truth tables as integers of 2^N bits
+
+
+@functools.lru_cache(maxsize=64)
+def _knight_masks(n: int):
+    """For each person i, the 2^n-bit integer whose bit a is set when assignment a (bit i of a:
+    person i is a knight) makes i a knight; and the mask of all 2^n assignments."""
+    full = (1 << (1 << n)) - 1
+    masks = []
+    for i in range(n):
+        period = 1 << (i + 1)
+        block = ((1 << (1 << i)) - 1) << (1 << i)  # 2^i knaves, then 2^i knights
+        masks.append(block * (full // ((1 << period) - 1)))  # the block repeated over all 2^n bits
+    return tuple(masks), full
+
+
+def _truth_mask(statement, knights, full):
+    """The assignments under which ``statement`` holds, as a bit mask (see _knight_masks)."""
+    op = statement[0]
+    if op == "telling-truth":
+        return knights[statement[1]]
+    if op == "lying":
+        return full ^ knights[statement[1]]
+    values = [_truth_mask(part, knights, full) for part in statement[1:]]
+    if op == "not":
+        return full ^ values[0]
+    if op == "and":
+        return functools.reduce(operator.and_, values)
+    if op == "or":
+        return functools.reduce(operator.or_, values)
+    if op == "->":
+        return (full ^ values[0]) | values[1]
+    if op == "<=>":
+        return full ^ values[0] ^ values[1]
+    raise ValueError("unknown operator %r" % (op,))
+
+
 def solutions(statements, limit=2):
     """Up to ``limit`` role assignments (tuples of bools: True = knight) under which every
     knight's statement is true and every knave's false.
+
+    Up to TRUTH_TABLE_PEOPLE people: every statement's truth table over all 2^N assignments
+    is one integer (a bit per assignment), built with bitwise operations, and the consistent
+    assignments are the AND over the people of "knight exactly when the statement holds";
+    they are listed in increasing order of the assignment. Beyond that, a search:
 
     Each person's constraint "p is a knight exactly when their statement holds" is kept as
     a truth table over the people it involves.  After every choice, propagation narrows the
@@ -110,6 +154,18 @@ def solutions(statements, limit=2):
     a single consistent value in some constraint gets it.  Branching picks the open person
     in the most constraints."""
     n = len(statements)
+    if n <= TRUTH_TABLE_PEOPLE:
+        knights, full = _knight_masks(n)
+        consistent = full
+        for p, statement in enumerate(statements):
+            consistent &= full ^ knights[p] ^ _truth_mask(statement, knights, full)
+        found = []
+        while consistent and len(found) < limit:
+            lowest = consistent & -consistent
+            assignment = lowest.bit_length() - 1
+            found.append(tuple(bool(assignment >> who & 1) for who in range(n)))
+            consistent ^= lowest
+        return found
     constraints = []
     for p, statement in enumerate(statements):
         people = sorted(people_in(statement) | {p})
@@ -121,15 +177,6 @@ def solutions(statements, limit=2):
             if roles[p] == truth(statement, roles):
                 rows.append(bits)
         constraints.append((people, frozenset(rows)))
-    if n <= 6:  # few enough assignments to try them all
-        found = []
-        for bits in range(1 << n):
-            if all(sum((bits >> who & 1) << k for k, who in enumerate(people)) in rows
-                   for people, rows in constraints):
-                found.append(tuple(bool(bits >> who & 1) for who in range(n)))
-                if len(found) >= limit:
-                    break
-        return found
     touching = [[] for _ in range(n)]
     for c, (people, _) in enumerate(constraints):
         for who in people:
