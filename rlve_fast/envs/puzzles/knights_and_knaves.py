@@ -9,7 +9,8 @@ well formed.
 A statement is an atom "X is a knight" / "X is a knave", its negation, or two atoms joined
 by and, or, if-then, or if-and-only-if (statements are drawn as upstream draws them; a
 person never says that they are a knave).  The stored quiz is prose, so the solver reads
-the statements back from it, then counts the assignments by search with propagation."""
+the statements back from it, then finds the consistent assignments: from whole truth tables
+(one 2^N-bit integer per statement) up to 14 people, by search with propagation beyond."""
 from __future__ import annotations
 
 import functools
