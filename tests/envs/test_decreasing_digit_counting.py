@@ -1,12 +1,14 @@
 """DecreasingDigitCounting: the closed form against enumeration of all numbers R."""
 from __future__ import annotations
 
+import random
 from math import comb
 
 import pytest
 
 import rlve_fast
 from rlve_fast import _impl
+from rlve_fast.envs.counting import decreasing_digit_counting as ddc
 from rlve_fast.envs.counting.decreasing_digit_counting import count_increasing, row_prefix
 
 
@@ -60,3 +62,58 @@ def test_rewards(reference, answer, reward):
     for implementation in ("compiled", "python"):
         with _impl.implementation(implementation):
             assert rlve_fast.verify("DecreasingDigitCounting", config, "<answer>%s</answer>" % answer)["reward"] == reward
+
+
+try:
+    from rlve_fast.envs.counting import _decreasing_digit_counting_solver as compiled
+except ImportError:  # not built: only the Python paths are tested
+    compiled = None
+needs_compiled = pytest.mark.skipif(compiled is None, reason="the compiled solver is not built")
+
+
+@needs_compiled
+def test_compiled_binomials_against_math_comb():
+    for n in range(0, 130):
+        for k in range(0, n + 3):
+            assert compiled.binomial(n, k) == comb(n, k), (n, k)
+    rng = random.Random(3)
+    for _ in range(200):
+        n = rng.choice([255, 256, 1023, 2047, 4095, rng.randint(0, 9000)])
+        k = rng.choice([0, 1, n // 2, n - 1, n, rng.randint(0, n)])
+        assert compiled.binomial(n, k) == comb(n, k), (n, k)
+    with pytest.raises(ValueError):
+        compiled.binomial(compiled.LARGEST_N + 1, 3)
+
+
+def python_leaf(v, lo, hi):
+    p, q, t = 1, 1, 0
+    for m in range(lo, hi):
+        t, p, q = t * (m + 1) + p * (v - m), p * (v - m), q * (m + 1)
+    return p, q, t
+
+
+@needs_compiled
+def test_compiled_leaves_against_the_python_loop():
+    rng = random.Random(8)
+    for _ in range(600):
+        v = rng.choice([(1 << rng.randint(1, 32)) - 1, rng.randint(0, (1 << 32) - 1)])
+        lo = rng.randint(0, min(v, 300))
+        hi = rng.randint(lo, min(v + 1, lo + rng.choice([0, 1, 2, 3, 17, 200])))
+        if rng.random() < 0.2:  # runs up to the end of the row, where a factor v - m is 0
+            hi, lo = v + 1, max(0, v + 1 - rng.randint(0, 40))
+        assert compiled.ratio_sum_leaf(v, lo, hi) == python_leaf(v, lo, hi), (v, lo, hi)
+    with pytest.raises(ValueError):
+        compiled.ratio_sum_leaf(1 << 32, 0, 3)
+    with pytest.raises(ValueError):
+        compiled.ratio_sum_leaf(10, 5, 12)
+
+
+def test_compiled_and_python_paths_count_alike(monkeypatch):
+    rng = random.Random(5)
+    cases = [(k, rng.randint(k + 1, k * (1 << k))) for k in range(2, 14) for _ in range(4)]
+    fast = [count_increasing(k, w) for k, w in cases]
+    monkeypatch.setattr(ddc, "LEAF_BITS", 300)  # many small compiled leaves, Python joins
+    assert [count_increasing(k, w) for k, w in cases] == fast
+    monkeypatch.setattr(ddc, "LARGEST_N", -1)
+    monkeypatch.setattr(ddc, "LARGEST_V", -1)  # the pure-Python twin
+    assert [count_increasing(k, w) for k, w in cases] == fast
