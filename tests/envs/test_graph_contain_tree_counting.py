@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import time
 from itertools import permutations
 
 import pytest
@@ -9,9 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rlve_fast
-from rlve_fast.envs.graphs._graph_common import adjacency_masks
-from rlve_fast.envs.graphs.graph_contain_tree_counting import (count_embeddings, count_embeddings_python,
-                                                               cut_vertices, subtree_plan)
+from rlve_fast.deadline import GenerationTimeout, budget
+from rlve_fast.envs.graphs import _graph_contain_tree_counting_solver as compiled
+from rlve_fast.envs.graphs._graph_common import SMALL_GRAPH, adjacency_masks
+from rlve_fast.envs.graphs.graph_contain_tree_counting import (GraphContainTreeCounting, count_embeddings,
+                                                               count_embeddings_python, cut_vertices,
+                                                               subtree_plan, sweep_cost)
+from rlve_fast.seeding import ProblemRandom
 from scoring_paths import reward_on_both_paths
 
 ENV = "GraphContainTreeCounting"
@@ -165,3 +170,84 @@ def test_small_graph_draw_plants_the_tree():
         if n == 4:
             shapes.add(tuple(sorted(map(tuple, tree))))
     assert len(shapes) >= 10  # 16 labelled trees on 4 vertices
+
+
+def test_compiled_draw_is_the_python_draw():
+    """The compiled small draw makes the same calls as _tree_and_graph_small: the same tree,
+    graph and edge orders, and the generator left in the same state; both branches of
+    random.sample (a pool, and redraws when few of many absent pairs are wanted), no extra
+    edges, a complete graph."""
+    branches = set()
+    for seed in range(1500):
+        n = 3 + seed % 14
+        pairs = n * (n - 1) // 2
+        wanted = (seed * 7919) % (pairs + 4)
+        ours, theirs = ProblemRandom(seed), ProblemRandom(seed)
+        tree, graph = GraphContainTreeCounting._tree_and_graph_small(theirs, n, wanted)
+        assert compiled.draw_small(ours, n, wanted) == ([list(e) for e in tree], [list(e) for e in graph])
+        assert ours.getstate() == theirs.getstate()
+        k = min(pairs - (n - 1), wanted - (n - 1))
+        if k > 0:
+            branches.add("pool" if pairs - (n - 1) <= 21 or k > 5 else "redraw")
+    assert branches == {"pool", "redraw"}
+    with pytest.raises(ValueError):
+        compiled.draw_small(ProblemRandom(0), 17, 20)
+
+
+def test_sample_without_the_compiled_draw_gives_the_same_instance():
+    class OtherRandom(random.Random):  # not a type the compiled draw takes: the Python twin
+        pass
+
+    env = rlve_fast.make(ENV)
+    for seed in range(40):
+        n = 3 + seed % (SMALL_GRAPH - 2)
+        parameter = {"N": n, "edge_density": (1 + seed % 9) / 10}
+        drawn, twin = dict(parameter), dict(parameter)
+        env.sample(ProblemRandom(seed), drawn)
+        env.sample(OtherRandom(seed), twin)
+        assert drawn == twin
+
+
+def test_compiled_classes_are_the_python_plan():
+    # the same classes in the same order, and the same root on every sweep cost
+    rng = random.Random(13)
+    for trial in range(400):
+        n = rng.randint(2, 34)
+        tree = [(rng.randrange(v), v) for v in range(1, n)] if trial % 5 else [(v - 1, v) for v in range(1, n)]
+        rng.shuffle(tree)
+        cost = (0.4, 1.0, 2.7, 1000.0)[trial % 4]
+        assert compiled.tree_plan(n, tree, cost) == subtree_plan(n, tree, cost), (n, tree, cost)
+    graph = [(0, 1), (1, 2), (0, 2), (2, 3)]
+    assert sweep_cost(4, adjacency_masks(4, graph)) == pytest.approx(0.4 * ((1 - 8 / 12) * 2 + 2))
+
+
+def test_compiled_count_edge_cases():
+    path = [(0, 1), (1, 2), (2, 3)]
+    assert count_embeddings(1, [], []) == 1
+    assert compiled.count_embeddings(1, [], [], float("inf")) == 1
+    assert count_embeddings(2, [(0, 1)], [(0, 1)]) == 2
+    assert count_embeddings(2, [], [(0, 1)]) == 0
+    assert count_embeddings(4, [(0, 1), (2, 3)], path) == 0  # disconnected
+    # a loop of the graph is no use to a bijection
+    assert count_embeddings(4, [(0, 1), (1, 2), (2, 3), (1, 1)], path) == 2
+    # duplicated graph edges count once
+    assert count_embeddings(4, [(0, 1), (1, 0), (1, 2), (2, 3)], path) == 2
+    for bad_tree in ([(0, 1), (1, 2)], [(0, 1), (1, 2), (0, 2)], [(0, 1), (1, 2), (2, 2)], [(0, 1), (1, 2), (2, 4)]):
+        with pytest.raises(ValueError):
+            count_embeddings(4, path, bad_tree)
+    with pytest.raises(ValueError):
+        count_embeddings(4, [(0, 5)], path)
+    with pytest.raises(ValueError):
+        count_embeddings(35, [], [(v - 1, v) for v in range(1, 35)])
+
+
+def test_count_stops_at_the_deadline():
+    n = 26  # about 2^26 vertex sets: far past the budget
+    pairs = [(u, v) for u in range(n) for v in range(u + 1, n)]
+    tree = [(v - 1, v) for v in range(1, n)]
+    assert compiled.count_embeddings(n, pairs, tree, time.monotonic() - 1.0) is None
+    started = time.monotonic()
+    with pytest.raises(GenerationTimeout):
+        with budget(0.05, "test"):
+            count_embeddings(n, pairs, tree)
+    assert time.monotonic() - started < 1.0

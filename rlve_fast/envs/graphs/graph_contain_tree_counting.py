@@ -11,8 +11,12 @@ neighbourhood, whose signs cancel unless C dominates G.  So the count is the sum
 connected dominating sets C of (-1)^(N - |C|) hom(C), and each such C holds every cut vertex
 of G.  hom(C) is a tree DP over the classes of isomorphic rooted subtrees (one vector per
 class, the root chosen to make the fewest classes).  Compiled: O(2^(N - cut vertices) *
-classes * edges), exact modulo 2^128."""
+classes * edges), exact modulo 2^128.  The compiled module also does the set-up (masks, cut
+vertices, classes) and the draw of graphs up to SMALL_GRAPH vertices, each in one call: at 4 to
+6 vertices that Python set-up was most of a problem's time."""
 from __future__ import annotations
+
+import random
 
 import numpy as np
 
@@ -21,6 +25,15 @@ from rlve_fast.envs._generation import finished
 from rlve_fast.envs.graphs._graph_common import (SMALL_GRAPH, adjacency_masks, bulk_generator, density_schedule,
                                                  edge_lines, pair_count, sample_new_pairs, shuffled)
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
+from rlve_fast.seeding import ProblemRandom
+
+try:
+    from rlve_fast.envs.graphs import _graph_contain_tree_counting_solver as _compiled
+except ImportError:  # the extension did not build: the Python twins
+    _compiled = None
+
+# the generators whose getrandbits and _randbelow the compiled draw reproduces exactly
+_COMPILED_DRAW_TYPES = (ProblemRandom, random.Random)
 
 
 def _reach(adj, allowed: int, seed: int) -> int:
@@ -48,19 +61,19 @@ def cut_vertices(n: int, adj) -> int:
     return cut
 
 
-def subtree_plan(n: int, tree_edges, sweep_cost: float = 1000.0, roots=None):
+def subtree_plan(n: int, tree_edges, sweep_cost: float = 1000.0):
     """The classes of isomorphic rooted subtrees for the best root: a list whose entries,
     children first and the root last, are [(child class or -1 for a leaf, multiplicity), ...].
     The best root makes the least work per vertex set: a sweep of the edges per non-root
     class (``sweep_cost`` multiplications per vertex) and the multiplications of the class
-    values (one per factor beyond the first, leaf children making one factor). ``roots``:
-    the candidate roots (default: every vertex)."""
+    values (one per factor beyond the first, leaf children making one factor); the first
+    such root on ties."""
     links = [[] for _ in range(n)]
     for u, v in tree_edges:
         links[u].append(v)
         links[v].append(u)
     best = None
-    for root in (range(n) if roots is None else roots):
+    for root in range(n):
         parent, order = [-1] * n, [root]
         for u in order:  # breadth first: parents before children
             for v in links[u]:
@@ -87,6 +100,14 @@ def subtree_plan(n: int, tree_edges, sweep_cost: float = 1000.0, roots=None):
         if best is None or work < best[0]:
             best = (work, plan)
     return best[1]
+
+
+def sweep_cost(n: int, adj) -> float:
+    """The ``sweep_cost`` the compiled count weighs roots by: a sweep adds about
+    min(d, 1 - d) * |X| values per vertex of X (|X| ~ n / 2), an addition costing about 0.4
+    multiplication."""
+    density = sum(bin(a).count("1") for a in adj) / (n * (n - 1))
+    return 0.4 * (min(density, 1 - density) * n / 2 + 2)
 
 
 def count_embeddings_python(n: int, graph_edges, tree_edges) -> int:
@@ -127,23 +148,12 @@ def count_embeddings_python(n: int, graph_edges, tree_edges) -> int:
 
 
 def count_embeddings(n: int, graph_edges, tree_edges) -> int:
-    try:
-        from rlve_fast.envs.graphs._graph_contain_tree_counting_solver import count_embeddings as compiled
-    except ImportError:
+    """The number of bijections from the tree onto the graph keeping every tree edge."""
+    if _compiled is None:
         return count_embeddings_python(n, graph_edges, tree_edges)
     if n == 1:
         return 1
-    adj = adjacency_masks(n, graph_edges)
-    full = (1 << n) - 1
-    if _reach(adj, full, 0) != full:
-        return 0
-    # a sweep adds about min(d, 1 - d) * |X| values per vertex of X (|X| ~ n / 2), an addition
-    # costing about 0.4 multiplication
-    density = sum(bin(a).count("1") for a in adj) / (n * (n - 1))
-    sweep_cost = 0.4 * (min(density, 1 - density) * n / 2 + 2)
-    # the root only changes the work, too little on a small tree to be worth choosing
-    plan = subtree_plan(n, tree_edges, sweep_cost, roots=None if n > SMALL_GRAPH else (0,))
-    return finished(compiled(n, adj, cut_vertices(n, adj), plan, deadline.deadline_at()))
+    return finished(_compiled.count_embeddings(n, graph_edges, tree_edges, deadline.deadline_at()))
 
 
 class GraphContainTreeCounting(IntegerAnswerEnvironment):
@@ -161,6 +171,9 @@ class GraphContainTreeCounting(IntegerAnswerEnvironment):
             raise ValueError("N must be at least 3")
         wanted = int(density * n * (n - 1) / 2)
         if n <= SMALL_GRAPH:  # the same draws by random.Random: numpy's set-up costs more here
+            if _compiled is not None and type(rng) in _COMPILED_DRAW_TYPES:
+                parameter["T_edges"], parameter["G_edges"] = _compiled.draw_small(rng, n, wanted)
+                return
             tree, graph = self._tree_and_graph_small(rng, n, wanted)
         else:
             gen = bulk_generator(rng)
