@@ -10,7 +10,7 @@ G[X]; a connected C is a component of exactly the sets C + Z with Z outside C's 
 neighbourhood, whose signs cancel unless C dominates G.  So the count is the sum over the
 connected dominating sets C of (-1)^(N - |C|) hom(C), and each such C holds every cut vertex
 of G.  hom(C) is a tree DP over the classes of isomorphic rooted subtrees (one vector per
-class, the root chosen to make the fewest classes).  Compiled: O(2^(N - cut vertices) *
+class, the root chosen for the least work, see subtree_plan).  Compiled: O(2^(N - cut vertices) *
 classes * edges), exact modulo 2^128.  The compiled module also does the set-up (masks, cut
 vertices, classes) and the draw of graphs up to SMALL_GRAPH vertices, each in one call: at 4 to
 6 vertices that Python set-up was most of a problem's time."""
