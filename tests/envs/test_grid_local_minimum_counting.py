@@ -55,3 +55,67 @@ def test_rewards(reference, answer, reward):
     for implementation in ("compiled", "python"):
         with _impl.implementation(implementation):
             assert rlve_fast.verify("GridLocalMinimumCounting", config, "<answer>%s</answer>" % answer)["reward"] == reward
+
+
+def _twin_count(grid):
+    n, m = len(grid), len(grid[0])
+    total = Fraction(factorial(n * m))
+    for minima, extras in module.clusters(grid):
+        total *= module.cluster_sum(n, m, minima, extras)
+    return int(total)
+
+
+@pytest.mark.skipif(module._compiled is None, reason="extension not built")
+def test_compiled_count_matches_twin_on_random_grids():
+    # arbitrary X patterns (not only those of a numbering), several clusters and words of cells
+    import random
+
+    rng = random.Random(7)
+    grids = []
+    for _ in range(120):  # small grids (the twin's independent sets stay few)
+        n, m = rng.randint(1, 4), rng.randint(1, 5)
+        density = rng.random() * 0.4
+        grids.append([["X" if rng.random() < density else "." for _ in range(m)] for _ in range(n)])
+    for _ in range(10):  # 3 x 30: masks over two words; an X every third column, a few left out (never two
+        grid = [["."] * 30 for _ in range(3)]  # in a row: the twin is slow on larger clusters)
+        for column in range(1, 30, 3):
+            if column < 4 or grid[1][column - 3] == "." or rng.random() < 0.7:
+                grid[1][column] = "X"
+        grids.append(grid)
+    for grid in grids:
+        try:
+            expected = _twin_count(grid)
+        except ValueError:
+            with pytest.raises(ValueError):
+                module.count_numberings(grid)
+            continue
+        assert module.count_numberings(grid) == expected, grid
+
+
+@pytest.mark.skipif(module._compiled is None, reason="extension not built")
+def test_compiled_minima_rows_match_the_definition():
+    import random
+
+    rng = random.Random(3)
+    for _ in range(100):
+        n, m = rng.randint(1, 8), rng.randint(1, 8)
+        values = list(range(1, n * m + 1))
+        rng.shuffle(values)
+        assert tuple("".join(row) for row in module._compiled.minima_rows(values, n, m)) == \
+            minima_pattern(n, m, values)
+
+
+@pytest.mark.skipif(module._compiled is None, reason="extension not built")
+def test_large_grids_stop_at_the_deadline():
+    import time
+
+    from rlve_fast.errors import GenerationError, GenerationTimeout
+
+    env = rlve_fast.make("GridLocalMinimumCounting")
+    for seed in range(10):
+        start = time.perf_counter()
+        try:
+            env.generate(seed, difficulty=14, time_budget=0.01)
+        except (GenerationTimeout, GenerationError):
+            pass
+        assert time.perf_counter() - start < 0.5

@@ -8,7 +8,8 @@ of Y are minima is h(Y) = (1/|N[Y]|) sum_{y in Y} h(Y - y) (N[Y]: Y and its neig
 smallest of N[Y] must be a cell of Y). One DP over the independent sets S of X + C carries
 the signs: D(S) = (1/|N[S]|) sum_y sign(y) D(S - y), and the count is (NM)! sum_{S >= X} D(S).
 Cells at king distance >= 3 do not interact, so the sum factorizes over the clusters of X + C.
-Compiled modulo primes above NM; the count is below (NM)!.
+Compiled as one call per grid (the clusters and their sums) modulo primes above NM; the count
+is below (NM)!, so enough primes rebuild it exactly (CRT).
 Reward: (min/max)^10 against the true count; a negative answer is wrong-format."""
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from fractions import Fraction
 from math import factorial
 
 from rlve_fast import deadline
-from rlve_fast.envs.counting._multimodular import combine
+from rlve_fast.envs.counting._multimodular import from_residues, primes
 from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 try:
@@ -105,46 +106,23 @@ def cluster_sum(n, m, minima, extras) -> Fraction:
 
 def count_numberings(grid) -> int:
     n, m = len(grid), len(grid[0])
-    groups = clusters(grid)
     if _compiled is None:
         total = Fraction(factorial(n * m))
-        for minima, extras in groups:
+        for minima, extras in clusters(grid):
             total *= cluster_sum(n, m, minima, extras)
         return int(total)
-    prepared = []
-    for minima, extras in groups:
-        tables = _compiled.prepare(*_cluster_masks(n, m, minima, extras), MAX_STATES, deadline.deadline_at())
-        if tables is None:
-            deadline.check()
-        prepared.append(tables)
-    bits = factorial(n * m).bit_length() + 1
-
-    def residue(p):
-        value = factorial(n * m) % p
-        for tables in prepared:
-            got = _compiled.cluster_sum_mod(tables, n * m, p, deadline.deadline_at())
-            if got is None:
-                return None
-            value = value * got % p
-        return value
-
-    answer = combine(bits, residue)
-    if answer is None:
+    moduli = primes(_count_bits(n * m) // 61 + 1)
+    residues = _compiled.count_residues(grid, moduli, MAX_STATES, deadline.deadline_at())
+    if residues is None:
         deadline.check()
-    return answer
+        raise RuntimeError("the compiled count stopped before its deadline")
+    return from_residues(residues, moduli)
 
 
-def _cluster_masks(n, m, minima, extras):
-    """The compiled solver's view of a cluster: neighbourhoods as bit masks over the grid, and
-    for the extras, which of them touch (they may not both be minima)."""
-    def near_mask(i, j):
-        return sum(1 << (a * m + b) for a, b in _around(n, m, i, j))
-
-    if len(extras) > 64 or len(minima) > 30:
-        raise ValueError("cluster too large to count")
-    where = {c: k for k, c in enumerate(extras)}
-    touching = [sum(1 << where[c] for c in _around(n, m, i, j) if c in where and c != (i, j)) for i, j in extras]
-    return n * m, [near_mask(*c) for c in minima], [near_mask(*c) for c in extras], touching
+@functools.lru_cache(maxsize=None)
+def _count_bits(cells: int) -> int:
+    """Bits enough for any count on ``cells`` cells (it is below cells!)."""
+    return factorial(cells).bit_length() + 1
 
 
 class GridLocalMinimumCounting(IntegerAnswerEnvironment):
@@ -164,9 +142,12 @@ class GridLocalMinimumCounting(IntegerAnswerEnvironment):
         n, m = rng.randint(2, limit), rng.randint(2, limit)
         values = list(range(1, n * m + 1))
         rng.shuffle(values)
-        neighbours = _neighbour_indices(n, m)
-        marks = ["X" if all(values[k] > value for k in near) else "." for value, near in zip(values, neighbours)]
-        grid = [marks[i * m:(i + 1) * m] for i in range(n)]
+        if _compiled is not None:
+            grid = _compiled.minima_rows(values, n, m)
+        else:
+            neighbours = _neighbour_indices(n, m)
+            marks = ["X" if all(values[k] > value for k in near) else "." for value, near in zip(values, neighbours)]
+            grid = [marks[i * m:(i + 1) * m] for i in range(n)]
         parameter.update(N=n, M=m, grid=grid)
 
     def solve(self, parameter):
