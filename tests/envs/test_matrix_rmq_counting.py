@@ -75,3 +75,23 @@ def test_compiled_inclusion_exclusion_matches_the_twin():
         areas = [rng.randint(1, 30) for _ in masks]
         value, mod = rng.randint(1, 50), rng.choice([2, 97, 1000000, 2**31 - 1])
         assert module._compiled(k, masks, areas, value, mod, float("inf")) == module.hitting_sum(k, masks, areas, value, mod)
+
+
+def test_compiled_rectangle_maxima():
+    if module._compiled_maxima is None:
+        pytest.skip("compiled solver not built")
+    rng = random.Random(12)
+    for _ in range(200):
+        h, w = rng.randint(1, 9), rng.randint(1, 9)
+        matrix = [[rng.randint(1, 80) for _ in range(w)] for _ in range(h)]
+        rectangles = []
+        for _ in range(rng.randint(0, 6)):
+            x1, x2 = sorted((rng.randint(1, h), rng.randint(1, h)))
+            y1, y2 = sorted((rng.randint(1, w), rng.randint(1, w)))
+            rectangles.append([x1, y1, x2, y2])
+        assert module._compiled_maxima(matrix, rectangles) == [
+            max(matrix[i][j] for i in range(x1 - 1, x2) for j in range(y1 - 1, y2)) for x1, y1, x2, y2 in rectangles]
+
+
+def test_modulus_one_takes_the_python_path():
+    assert module.count_matrices(2, 2, 3, [[1, 1, 2, 2, 3]], 1) == 0

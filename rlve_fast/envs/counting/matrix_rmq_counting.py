@@ -7,7 +7,8 @@ v inside blocks whose bound is v: rectangles split into independent groups by v.
 group, a rectangle whose reachable blocks include another's is implied by it and dropped;
 the rest split into connected parts, each an inclusion-exclusion over its rectangles
 (compiled, subset sums of the free area). With at most 12 rectangles the grouping costs more
-than it saves: one inclusion-exclusion per value over all its rectangles instead.
+than it saves: one inclusion-exclusion per value over all its rectangles instead, the whole
+count in one compiled call.
 Reward: one integer; outside [0, MOD) -0.5, the right residue 1.0, another residue 0.0."""
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from rlve_fast import deadline
 from rlve_fast.envs._residue import ResidueAnswerEnvironment
 
 try:
+    from rlve_fast.envs.counting._matrix_rmq_counting_solver import count_few as _compiled_few
     from rlve_fast.envs.counting._matrix_rmq_counting_solver import hitting_sum as _compiled
+    from rlve_fast.envs.counting._matrix_rmq_counting_solver import rectangle_maxima as _compiled_maxima
 except ImportError:  # the extension is not built: the Python twin does the work
-    _compiled = None
+    _compiled = _compiled_few = _compiled_maxima = None
 
 
 def hitting_sum(k: int, masks, areas, value: int, mod: int) -> int:
@@ -84,52 +87,20 @@ FEW_RECTANGLES = 12  # up to this many, one inclusion-exclusion per value withou
 
 
 def count_matrices(h: int, w: int, m: int, constraints, mod: int) -> int:
-    if len(constraints) <= FEW_RECTANGLES and _compiled is not None and mod < 1 << 31:
+    if len(constraints) <= FEW_RECTANGLES and _compiled_few is not None and 2 <= mod < 1 << 31:
         return count_few(h, w, m, constraints, mod)
     return count_grouped(h, w, m, constraints, mod)
 
 
 def count_few(h: int, w: int, m: int, constraints, mod: int) -> int:
-    """The same count for a few rectangles: per value v, one inclusion-exclusion over all the
-    rectangles of maximum v (at most 2^12 terms), with blocks as bit masks of rectangles."""
-    xs = sorted({1, h + 1} | {c[0] for c in constraints} | {c[2] + 1 for c in constraints})
-    ys = sorted({1, w + 1} | {c[1] for c in constraints} | {c[3] + 1 for c in constraints})
-    ny = len(ys) - 1
-    least = [0] * ((len(xs) - 1) * ny)  # per block: the smallest maximum covering it (0: none)
-    having = [0] * len(least)            # and the rectangles (bits) that have it
-    for index, (x1, y1, x2, y2, v) in enumerate(constraints):
-        for bx in range(bisect_left(xs, x1), bisect_left(xs, x2 + 1)):
-            for block in range(bx * ny + bisect_left(ys, y1), bx * ny + bisect_left(ys, y2 + 1)):
-                if least[block] == 0 or v < least[block]:
-                    least[block], having[block] = v, 1 << index
-                elif v == least[block]:
-                    having[block] |= 1 << index
-    uncovered = h * w
-    blocks_of = {}  # value -> {mask of rectangles: area}
-    for block, v in enumerate(least):
-        if v:
-            bx, by = divmod(block, ny)
-            area = (xs[bx + 1] - xs[bx]) * (ys[by + 1] - ys[by])
-            uncovered -= area
-            areas = blocks_of.setdefault(v, {})
-            areas[having[block]] = areas.get(having[block], 0) + area
-    answer = pow(m, uncovered, mod)
-    for v in {c[4] for c in constraints}:
-        members = [i for i, c in enumerate(constraints) if c[4] == v]
-        areas = blocks_of.get(v, {})
-        reached = 0
-        for mask in areas:
-            reached |= mask
-        if any(not reached >> i & 1 for i in members):
-            return 0  # a rectangle whose blocks are all bounded below its maximum
-        bit = {i: b for b, i in enumerate(members)}
-        masks = [sum(1 << bit[i] for i in members if mask >> i & 1) for mask in areas]
-        got = _compiled(len(members), masks, list(areas.values()), v, mod, deadline.deadline_at())
-        if got is None:
-            deadline.check()
-            raise AssertionError("the compiled sum stopped before its deadline")
-        answer = answer * got % mod
-    return answer
+    """The same count for a few rectangles, compiled in one call: per value v, one
+    inclusion-exclusion over all the rectangles of maximum v (at most 2^12 terms), with blocks
+    as bit masks of rectangles."""
+    got = _compiled_few(h, w, m, constraints, mod, deadline.deadline_at())
+    if got is None:
+        deadline.check()
+        raise AssertionError("the compiled count stopped before its deadline")
+    return got
 
 
 def count_grouped(h: int, w: int, m: int, constraints, mod: int) -> int:
@@ -182,12 +153,16 @@ class MatrixRMQCounting(ResidueAnswerEnvironment):
         side = n * self.size_factor
         h, w, m = rng.randint(1, side), rng.randint(1, side), rng.randint(1, side * side)
         matrix = [[rng.randint(1, m) for _ in range(w)] for _ in range(h)]
-        constraints = []
+        rectangles = []
         for _ in range(n):
             rows, cols = rng.randint(1, h), rng.randint(1, w)
             x1, y1 = rng.randint(1, h - rows + 1), rng.randint(1, w - cols + 1)
-            x2, y2 = x1 + rows - 1, y1 + cols - 1
-            constraints.append([x1, y1, x2, y2, max(max(row[y1 - 1:y2]) for row in matrix[x1 - 1:x2])])
+            rectangles.append([x1, y1, x1 + rows - 1, y1 + cols - 1])
+        if _compiled_maxima is not None:
+            maxima = _compiled_maxima(matrix, rectangles)
+        else:
+            maxima = [max(max(row[y1 - 1:y2]) for row in matrix[x1 - 1:x2]) for x1, y1, x2, y2 in rectangles]
+        constraints = [rectangle + [v] for rectangle, v in zip(rectangles, maxima)]
         parameter.update(H=h, W=w, M=m, constraints=constraints, MOD=rng.randint(2, self.max_mod))
 
     def solve(self, parameter):
