@@ -105,7 +105,8 @@ def ratio_sum_leaf(uint64_t v, Py_ssize_t lo, Py_ssize_t hi):
 # CPython 3.11's math.comb takes 0.08 ms for C(2047, 763) and 34 ms for C(32767, 16000).
 
 LARGEST_N = 1 << 26  # the sieve of primes up to n is kept: 64 MiB at most
-DEF CHUNK_LIMBS = 64
+cdef enum:
+    CHUNK_LIMBS = 64
 
 cdef char *composite = NULL  # composite[i] for i <= sieved (a sieve of Eratosthenes)
 cdef Py_ssize_t sieved = -1

@@ -228,7 +228,8 @@ cdef int64_t push_relabel_max_flow(Network *g, int s, int t) noexcept nogil:
 
 
 def least_cost(costs, int64_t most_apart, double deadline, int method=-1):
-    """(status, cost) of the cheapest assignment: status 1, or -1 past the deadline."""
+    """(status, cost) of the cheapest assignment: status 1, or -1 past the deadline.
+    ``method``: -1 picks the flow by R against D, 0 forces Dinic, 1 push-relabel (tests)."""
     cdef int p = len(costs), q = len(costs[0]), r = len(costs[0][0]), cells, i, j, k, a, b, d, c, u, v
     cdef int source, sink, n, arcs, e
     cdef int64_t uncuttable = 1, cheapest, total = 0, flow, x, greedy, uniform
