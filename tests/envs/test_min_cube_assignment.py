@@ -129,3 +129,30 @@ def test_beating_the_stored_optimum_means_a_wrong_config():
 def test_paths_agree_on_arbitrary_answers(rows):
     reward = both_paths("\n".join(" ".join(map(str, row)) for row in rows), GOOD)
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0
+
+
+def python_cost_lines(costs, p, q):
+    return "\n".join(["(%d, %d): %s" % (i, j, " ".join(map(str, cell)))
+                      for i, row in enumerate(costs[:p]) for j, cell in enumerate(row[:q])])
+
+
+def test_compiled_cost_lines_match_the_python_text():
+    compiled = pytest.importorskip("rlve_fast.envs.grids._min_cube_assignment_solver")
+    rng = random.Random(4)
+    for _ in range(100):
+        p, q, r = rng.randint(1, 12), rng.randint(1, 12), rng.randint(0, 5)
+        costs = [[[rng.choice([1, 7, 10 ** 12, -3, 2 ** 63 - 1, -2 ** 63, rng.randint(0, 999)]) for _ in range(r)]
+                  for _ in range(q)] for _ in range(p)]
+        for shown_p, shown_q in ((p, q), (p + 2, q - 1), (0, q)):
+            assert compiled.cost_lines(costs, shown_p, shown_q) == python_cost_lines(costs, shown_p, shown_q)
+    # not plain int64 lists: the caller formats them in Python
+    assert compiled.cost_lines([[[2 ** 63]]], 1, 1) is None
+    assert compiled.cost_lines([[[True]]], 1, 1) is None
+    assert compiled.cost_lines([[(1, 2)]], 1, 1) is None
+
+
+def test_prompt_lists_every_cell():
+    env = rlve_fast.make("MinCubeAssignment")
+    problem = env.generate(3, difficulty=6)
+    parameter = problem.parameter
+    assert python_cost_lines(parameter["costs"], parameter["P"], parameter["Q"]) in problem.prompt

@@ -24,7 +24,7 @@ with D = 0 neighbours are equal and the grid is connected, so one value serves e
 and the optimum is the cheapest column sum (the network's cut: layers are tied across
 cells by uncuttable arcs both ways)."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
-from libc.stdint cimport int64_t
+from libc.stdint cimport int64_t, uint64_t
 
 from rlve_fast._core.clock cimport monotonic_now
 
@@ -383,3 +383,67 @@ cdef inline int add_arc(Network *g, int u, int v, int64_t capacity) noexcept:
 cdef inline void send(Network *g, int e, int64_t amount) noexcept:
     g.cap[e] -= amount
     g.cap[g.back[e]] += amount
+
+
+cdef Py_ssize_t write_int(char *buf, Py_ssize_t at, int64_t v) noexcept:
+    cdef char digits[24]
+    cdef int k = 0
+    cdef uint64_t u
+    if v < 0:
+        buf[at] = 45  # '-'
+        at += 1
+        u = (<uint64_t> 0) - <uint64_t> v
+    else:
+        u = <uint64_t> v
+    while True:
+        digits[k] = 48 + <char> (u % 10)
+        k += 1
+        u //= 10
+        if u == 0:
+            break
+    while k:
+        k -= 1
+        buf[at] = digits[k]
+        at += 1
+    return at
+
+
+def cost_lines(costs, Py_ssize_t p, Py_ssize_t q):
+    """The prompt's cost block, one line "(i, j): c0 c1 ..." per cell of the first p rows and
+    q columns, written in one buffer; None where a cost is not a plain int within int64 (the
+    caller formats those in Python)."""
+    cdef Py_ssize_t size = 0, at = 0, i, j, k
+    cdef list row, cell
+    rows = costs[:p]
+    for i in range(len(rows)):
+        row = rows[i] if type(rows[i]) is list else list(rows[i])
+        for j in range(min(q, len(row))):
+            if type(row[j]) is not list:
+                return None
+            size += 48 + 21 * len(<list> row[j])
+    cdef bytearray out = bytearray(size + 1)
+    cdef char *buf = out
+    try:
+        for i in range(len(rows)):
+            row = rows[i] if type(rows[i]) is list else list(rows[i])
+            for j in range(min(q, len(row))):
+                cell = row[j]
+                if at:
+                    buf[at] = 10
+                    at += 1
+                buf[at] = 40  # "(i, j): "
+                at = write_int(buf, at + 1, i)
+                buf[at], buf[at + 1] = 44, 32
+                at = write_int(buf, at + 2, j)
+                buf[at], buf[at + 1], buf[at + 2] = 41, 58, 32
+                at += 3
+                for k in range(len(cell)):
+                    if type(cell[k]) is not int:
+                        return None
+                    if k:
+                        buf[at] = 32
+                        at += 1
+                    at = write_int(buf, at, <int64_t> cell[k])
+    except OverflowError:
+        return None
+    return out[:at].decode("ascii")

@@ -20,6 +20,10 @@ try:
     from rlve_fast.envs.grids._min_cube_assignment_kernel import cube_assignment_kernel as _compiled_kernel
 except ImportError:  # not built: the Python scorer only
     _compiled_kernel = None
+try:  # the prompt's cost block written in one buffer (a line per cell adds up past 300 cells)
+    from rlve_fast.envs.grids._min_cube_assignment_solver import cost_lines as _cost_lines
+except ImportError:
+    _cost_lines = None
 
 
 def least_cost(costs, most_apart):
@@ -94,8 +98,10 @@ class MinCubeAssignment(Environment):
 
     def prompt(self, parameter):
         p, q, r, d = parameter["P"], parameter["Q"], parameter["R"], parameter["D"]
-        costs = "\n".join(["(%d, %d): %s" % (i, j, join_ints(cell))
-                           for i, row in enumerate(parameter["costs"][:p]) for j, cell in enumerate(row[:q])])
+        costs = None if _cost_lines is None else _cost_lines(parameter["costs"], p, q)
+        if costs is None:  # not built, or costs beyond plain int64 lists
+            costs = "\n".join(["(%d, %d): %s" % (i, j, join_ints(cell))
+                               for i, row in enumerate(parameter["costs"][:p]) for j, cell in enumerate(row[:q])])
         return (f"A grid has {p} rows and {q} columns; cell (i, j) is in row i and column j, both "
                 f"counted from 0. Give every cell (i, j) an integer value f(i, j) from 0 to {r - 1}. "
                 f"Choosing value f for cell (i, j) costs c(i, j, f); each line below lists, for one "
