@@ -33,10 +33,18 @@ except ImportError:  # the extension is not built: the exact Python twin does th
 RADEMACHER_FROM = 2000
 
 
+_KEPT_PARTITION_NUMBERS = [1]  # p(0), p(1), ... as far as computed (up to KEEP_UP_TO)
+KEEP_UP_TO = 4096
+
+
 def partition_numbers(m: int):
-    """p(0..m) by Euler's pentagonal recurrence."""
-    table = [1] + [0] * m
-    for n in range(1, m + 1):
+    """p(0..m) by Euler's pentagonal recurrence, as a new list. The values up to KEEP_UP_TO
+    are kept once computed (small problems ask for them again and again)."""
+    kept = _KEPT_PARTITION_NUMBERS
+    if m < len(kept):
+        return kept[:m + 1]
+    table = kept + [0] * (m + 1 - len(kept))
+    for n in range(len(kept), m + 1):
         total, k = 0, 1
         while k * (3 * k - 1) // 2 <= n:
             sign = 1 if k & 1 else -1
@@ -47,6 +55,7 @@ def partition_numbers(m: int):
         table[n] = total
         if n & 255 == 0:
             deadline.check()
+    kept.extend(table[len(kept):KEEP_UP_TO + 1])
     return table
 
 
