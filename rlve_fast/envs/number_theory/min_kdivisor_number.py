@@ -1,17 +1,49 @@
 """MinKDivisorNumber: the least positive integer with exactly K divisors.
 
 Its prime exponents, largest first on 2, 3, 5, ..., are f - 1 over a factorisation of K into
-factors f_1 >= f_2 >= ...; a branch-and-bound search finds the cheapest.  Answer: one
+factors f_1 >= f_2 >= ...; a branch-and-bound search (compiled) finds the cheapest.  Answer: one
 integer.  Reward: 1 for the least one; (least/answer)^2 for another number with exactly K
 divisors; 0 for any other positive number (also where a trial division up to 10**7 cannot
 finish its factorisation); <= 0 or no integer is -1."""
 from __future__ import annotations
 
-from rlve_fast import rewards
+from math import log
+
+from rlve_fast import deadline, rewards
 from rlve_fast.answers import int_answer
 from rlve_fast.environment import Environment
 from rlve_fast.envs._schedules import single_parameter
-from rlve_fast.envs.number_theory._factorization import divisor_count_bounded, smallest_with_divisor_count
+from rlve_fast.envs.number_theory._factorization import (MAX_ANSWER_BITS, _first_primes, divisor_count_bounded,
+                                                         smallest_with_divisor_count)
+
+try:
+    from rlve_fast.envs.number_theory._min_kdivisor_number_solver import least_exponents as _compiled
+except ImportError:  # not built: the Python search (smallest_with_divisor_count) does the work
+    _compiled = None
+
+_PRIMES = tuple(_first_primes(64))  # the primes carrying the exponents, found once
+
+
+def least_with_divisor_count(k: int) -> int:
+    """smallest_with_divisor_count(k), its search compiled (the same search: the same
+    candidates within a hair of the cheapest, settled exactly here)."""
+    if _compiled is None or not 2 <= k < 1 << 62:
+        return smallest_with_divisor_count(k)
+    found = _compiled(k, deadline.deadline_at())
+    if found is None:
+        deadline.check()
+        raise RuntimeError("the compiled search stopped before its deadline")
+    best, candidates = found
+    if best / log(2) > MAX_ANSWER_BITS:
+        raise ValueError("the least number with %d divisors has about %d bits" % (k, best / log(2)))
+    least = None
+    for exponents in candidates:
+        value = 1 << exponents[0]
+        for p, e in zip(_PRIMES[1:], exponents[1:]):
+            value *= p ** e
+        if least is None or value < least:
+            least = value
+    return least
 
 
 class MinKDivisorNumber(Environment):
@@ -32,7 +64,7 @@ class MinKDivisorNumber(Environment):
         parameter["K"] = rng.randint(1, parameter["MAX_K"])
 
     def solve(self, parameter):
-        return {"reference_answer": smallest_with_divisor_count(parameter["K"])}
+        return {"reference_answer": least_with_divisor_count(parameter["K"])}
 
     def prompt(self, parameter):
         return (f"Find the smallest positive integer M that has exactly {parameter['K']} distinct "
