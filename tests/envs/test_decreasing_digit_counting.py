@@ -117,3 +117,16 @@ def test_compiled_and_python_paths_count_alike(monkeypatch):
     monkeypatch.setattr(ddc, "LARGEST_N", -1)
     monkeypatch.setattr(ddc, "LARGEST_V", -1)  # the pure-Python twin
     assert [count_increasing(k, w) for k, w in cases] == fast
+
+
+def test_exact_quotient_by_the_inverse_modulo_a_power_of_two(monkeypatch):
+    rng = random.Random(12)
+    monkeypatch.setattr(ddc, "HENSEL_BITS", 0)  # always the inverse, never //
+    for _ in range(300):
+        q = rng.getrandbits(rng.choice([1, 10, 63, 64, 65, 100, 5000])) + rng.randint(0, 1)
+        d = (rng.getrandbits(rng.choice([1, 64, 65, 200, 3000])) + 1) << rng.choice([0, 0, 1, 70])
+        assert ddc.exact_quotient(q * d, d) == q, (q, d)
+    cases = [(k, rng.randint(k + 1, k * (1 << k))) for k in range(2, 13) for _ in range(3)]
+    want = [count_increasing(k, w) for k, w in cases]
+    monkeypatch.setattr(ddc, "HENSEL_BITS", 1 << 17)
+    assert [count_increasing(k, w) for k, w in cases] == want

@@ -104,7 +104,7 @@ def ratio_sum_leaf(uint64_t v, Py_ssize_t lo, Py_ssize_t hi):
 # CHUNK_LIMBS limbs, the chunks then joined pairwise by Python's (Karatsuba) products.
 # CPython 3.11's math.comb takes 0.08 ms for C(2047, 763) and 34 ms for C(32767, 16000).
 
-LARGEST_N = 1 << 26  # the sieve of primes up to n is kept: 64 MiB at most
+LARGEST_N = 1 << 24  # the sieve of primes up to n is kept: 16 MiB at most
 cdef enum:
     CHUNK_LIMBS = 64
 
