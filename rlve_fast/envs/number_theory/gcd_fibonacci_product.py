@@ -4,8 +4,9 @@ a prime MOD (F the Fibonacci numbers, F(1) = F(2) = 1).
 With f(t) = prod over d | t of F(d)^mu(t/d), F(g) is the product of f(t) over t | g, so the
 answer is the product over t <= min(N, M) of f(t)^(floor(N/t) floor(M/t)), taken over blocks
 of equal quotients (a compiled sieve, ``_gcd_fibonacci_product_solver.pyx``: for a prime MOD
-with no F(d) = 0 it inverts all F(d) at once and sieves f alone).  Answer: one integer; reward 1 for the residue, 0 for another
-number in [0, MOD), -0.5 outside that range, -1 without an integer."""
+with no F(d) = 0 it inverts all F(d) at once and sieves f alone).  Answer: one integer;
+reward 1 for the residue, 0 for another number in [0, MOD), -0.5 outside that range, -1
+without an integer."""
 from __future__ import annotations
 
 from rlve_fast import deadline
@@ -13,6 +14,11 @@ from rlve_fast.envs._generation import finished
 from rlve_fast.envs._residue import ResidueAnswerEnvironment
 from rlve_fast.envs._schedules import plus_half, single_parameter
 from rlve_fast.envs.number_theory._divisors import mobius_prefix
+
+try:
+    from rlve_fast.envs.number_theory._gcd_fibonacci_product_solver import gcd_fibonacci_product as _compiled
+except ImportError:  # not built: the Python twin below
+    _compiled = None
 
 MODULI = (666623333, 998244353, 10 ** 9 + 7)
 
@@ -48,13 +54,8 @@ def gcd_fibonacci_product_python(n: int, m: int, mod: int) -> int:
 def gcd_fibonacci_product(n: int, m: int, mod: int) -> int:
     if n < 1 or m < 1:
         raise ValueError("N and M must be positive")
-    if 3 <= mod < 1 << 32:
-        try:
-            from rlve_fast.envs.number_theory._gcd_fibonacci_product_solver import gcd_fibonacci_product as compiled
-        except ImportError:
-            pass
-        else:
-            return finished(compiled(n, m, mod, deadline.deadline_at()))
+    if 3 <= mod < 1 << 32 and _compiled is not None:
+        return finished(_compiled(n, m, mod, deadline.deadline_at()))
     return gcd_fibonacci_product_python(n, m, mod)
 
 
