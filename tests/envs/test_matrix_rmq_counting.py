@@ -6,7 +6,9 @@ from itertools import product
 
 import pytest
 
+import rlve_fast
 from rlve_fast.envs.counting import matrix_rmq_counting as module
+from rlve_fast.seeding import problem_rng
 
 
 def brute_force(h, w, m, constraints):
@@ -77,20 +79,21 @@ def test_compiled_inclusion_exclusion_matches_the_twin():
         assert module._compiled(k, masks, areas, value, mod, float("inf")) == module.hitting_sum(k, masks, areas, value, mod)
 
 
-def test_compiled_rectangle_maxima():
-    if module._compiled_maxima is None:
+@pytest.mark.parametrize("make_rng", [lambda seed: problem_rng("MatrixRMQCounting", seed), random.Random])
+def test_compiled_draw_matches_the_python_sample(make_rng, monkeypatch):
+    if module._compiled_draw is None:
         pytest.skip("compiled solver not built")
-    rng = random.Random(12)
-    for _ in range(200):
-        h, w = rng.randint(1, 9), rng.randint(1, 9)
-        matrix = [[rng.randint(1, 80) for _ in range(w)] for _ in range(h)]
-        rectangles = []
-        for _ in range(rng.randint(0, 6)):
-            x1, x2 = sorted((rng.randint(1, h), rng.randint(1, h)))
-            y1, y2 = sorted((rng.randint(1, w), rng.randint(1, w)))
-            rectangles.append([x1, y1, x2, y2])
-        assert module._compiled_maxima(matrix, rectangles) == [
-            max(matrix[i][j] for i in range(x1 - 1, x2) for j in range(y1 - 1, y2)) for x1, y1, x2, y2 in rectangles]
+    env = rlve_fast.make("MatrixRMQCounting")
+    for n in (2, 3, 5, 9, 14, 25):
+        for seed in range(40):
+            drawn, drawn_rng = {"N": n}, make_rng(seed)
+            env.sample(drawn_rng, drawn)
+            with monkeypatch.context() as patch:
+                patch.setattr(module, "_compiled_draw", None)
+                expected, expected_rng = {"N": n}, make_rng(seed)
+                env.sample(expected_rng, expected)
+            assert drawn == expected
+            assert drawn_rng.getrandbits(64) == expected_rng.getrandbits(64)  # the same draws consumed
 
 
 def test_modulus_one_takes_the_python_path():

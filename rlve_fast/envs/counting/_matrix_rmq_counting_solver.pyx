@@ -1,11 +1,15 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 """Compiled parts of MatrixRMQCounting: the inclusion-exclusion over one value's rectangles
-(twin: ``hitting_sum`` in matrix_rmq_counting.py), and for a few rectangles the whole count
-in one call (twin: ``count_grouped``, which gives the same residue)."""
+(twin: ``hitting_sum`` in matrix_rmq_counting.py), for a few rectangles the whole count in
+one call (twin: ``count_grouped``, which gives the same residue), and the instance draw
+(twin: the environment's ``sample``, the same numbers from the same random state)."""
 from libc.stdint cimport int64_t
 from libc.stdlib cimport malloc, calloc, free
 
 from rlve_fast._core.clock cimport monotonic_now
+from _random import Random as _CoreRandom
+
+cdef object _getrandbits = _CoreRandom.getrandbits
 
 cdef extern from *:
     int __builtin_parityll(unsigned long long) nogil
@@ -214,32 +218,50 @@ def count_few(int64_t h, int64_t w, int64_t m, constraints, int64_t mod, double 
         free(least); free(having); free(free_area)
 
 
-def rectangle_maxima(list matrix, list rectangles):
-    """Per rectangle [x1, y1, x2, y2] (1-based, inclusive) of ``matrix`` (rows of ints), its
-    largest entry."""
-    cdef Py_ssize_t h = len(matrix), w = len(matrix[0]) if h else 0, i, j, x1, y1, x2, y2
-    cdef long *cells = <long *> malloc((h * w + 1) * sizeof(long))
-    cdef long best
-    cdef list out = []
+cdef long long _below(object rng, long long n) except -1:
+    """A uniform int in [0, n), n > 0, exactly as Random._randbelow_with_getrandbits draws it
+    (so ``lo + _below(rng, hi - lo + 1)`` is ``rng.randint(lo, hi)``, draw for draw)."""
+    cdef int k = 0
+    cdef unsigned long long bits = <unsigned long long> n
+    while bits:
+        bits >>= 1
+        k += 1
+    cdef long long r = _getrandbits(rng, k)
+    while r >= n:
+        r = _getrandbits(rng, k)
+    return r
+
+
+def draw_instance(rng, long long n, long long side, long long max_mod):
+    """(H, W, M, constraints, MOD) as MatrixRMQCounting.sample draws them with ``rng`` (the
+    same randint calls in the same order: the matrix row by row, then per rectangle its
+    height, width, top row and left column, then MOD); each constraint is the rectangle and
+    the largest entry of the drawn matrix inside it."""
+    cdef long long h, w, m, i, j, t, rows, cols, x1, y1, best
+    cdef long long *cells = NULL
+    cdef list constraints = []
+    if n < 1 or side < 1 or max_mod < 2 or side > 1 << 20:
+        raise ValueError("need n >= 1, 1 <= side <= 2**20 and max_mod >= 2")
+    h = 1 + _below(rng, side)
+    w = 1 + _below(rng, side)
+    m = 1 + _below(rng, side * side)
+    cells = <long long *> malloc(h * w * sizeof(long long))
     if cells == NULL:
         raise MemoryError()
     try:
-        for i in range(h):
-            row = matrix[i]
-            if len(row) != w:
-                raise ValueError("the rows of the matrix differ in length")
-            for j in range(w):
-                cells[i * w + j] = row[j]
-        for rectangle in rectangles:
-            x1, y1, x2, y2 = rectangle[0], rectangle[1], rectangle[2], rectangle[3]
-            if not (1 <= x1 <= x2 <= h and 1 <= y1 <= y2 <= w):
-                raise ValueError("a rectangle outside the matrix")
+        for i in range(h * w):
+            cells[i] = 1 + _below(rng, m)
+        for t in range(n):
+            rows = 1 + _below(rng, h)
+            cols = 1 + _below(rng, w)
+            x1 = 1 + _below(rng, h - rows + 1)
+            y1 = 1 + _below(rng, w - cols + 1)
             best = cells[(x1 - 1) * w + y1 - 1]
-            for i in range(x1 - 1, x2):
-                for j in range(y1 - 1, y2):
+            for i in range(x1 - 1, x1 - 1 + rows):
+                for j in range(y1 - 1, y1 - 1 + cols):
                     if cells[i * w + j] > best:
                         best = cells[i * w + j]
-            out.append(best)
-        return out
+            constraints.append([x1, y1, x1 + rows - 1, y1 + cols - 1, best])
+        return h, w, m, constraints, 2 + _below(rng, max_mod - 1)
     finally:
         free(cells)

@@ -20,9 +20,9 @@ from rlve_fast.envs._residue import ResidueAnswerEnvironment
 try:
     from rlve_fast.envs.counting._matrix_rmq_counting_solver import count_few as _compiled_few
     from rlve_fast.envs.counting._matrix_rmq_counting_solver import hitting_sum as _compiled
-    from rlve_fast.envs.counting._matrix_rmq_counting_solver import rectangle_maxima as _compiled_maxima
+    from rlve_fast.envs.counting._matrix_rmq_counting_solver import draw_instance as _compiled_draw
 except ImportError:  # the extension is not built: the Python twin does the work
-    _compiled = _compiled_few = _compiled_maxima = None
+    _compiled = _compiled_few = _compiled_draw = None
 
 
 def hitting_sum(k: int, masks, areas, value: int, mod: int) -> int:
@@ -151,18 +151,18 @@ class MatrixRMQCounting(ResidueAnswerEnvironment):
         if n < 2:
             raise ValueError("N must be at least 2")
         side = n * self.size_factor
+        if _compiled_draw is not None and side <= 1 << 20:  # the same draws, in one compiled call
+            h, w, m, constraints, mod = _compiled_draw(rng, n, side, self.max_mod)
+            parameter.update(H=h, W=w, M=m, constraints=constraints, MOD=mod)
+            return
         h, w, m = rng.randint(1, side), rng.randint(1, side), rng.randint(1, side * side)
         matrix = [[rng.randint(1, m) for _ in range(w)] for _ in range(h)]
-        rectangles = []
+        constraints = []
         for _ in range(n):
             rows, cols = rng.randint(1, h), rng.randint(1, w)
             x1, y1 = rng.randint(1, h - rows + 1), rng.randint(1, w - cols + 1)
-            rectangles.append([x1, y1, x1 + rows - 1, y1 + cols - 1])
-        if _compiled_maxima is not None:
-            maxima = _compiled_maxima(matrix, rectangles)
-        else:
-            maxima = [max(max(row[y1 - 1:y2]) for row in matrix[x1 - 1:x2]) for x1, y1, x2, y2 in rectangles]
-        constraints = [rectangle + [v] for rectangle, v in zip(rectangles, maxima)]
+            x2, y2 = x1 + rows - 1, y1 + cols - 1
+            constraints.append([x1, y1, x2, y2, max(max(row[y1 - 1:y2]) for row in matrix[x1 - 1:x2])])
         parameter.update(H=h, W=w, M=m, constraints=constraints, MOD=rng.randint(2, self.max_mod))
 
     def solve(self, parameter):
