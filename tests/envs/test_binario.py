@@ -108,3 +108,16 @@ def test_three_in_a_line_is_invalid():
 def test_paths_agree_on_arbitrary_answers(lines):
     reward = both_paths("\n".join(lines))
     assert reward in (-1.0, -0.5) or 0.0 <= reward <= 1.0
+
+
+def test_sampled_fields_agree_with_the_planted_grid():
+    env = rlve_fast.make("Binario")
+    for level in (0, 3, 9, 16):
+        for seed in range(20):
+            p = env.generate(seed, difficulty=level).parameter
+            rows = p["reference_answer"].split("\n")
+            assert len(rows) == p["N"] and all(len(row) == p["M"] for row in rows)
+            assert p["row_counts"] == [row.count("1") for row in rows]
+            assert p["col_counts"] == [sum(row[c] == "1" for row in rows) for c in range(p["M"])]
+            assert all(given in ("*", cell) for line, row in zip(p["matrix"], rows) for given, cell in zip(line, row))
+            assert "*" in "".join(p["matrix"])

@@ -15,7 +15,12 @@ try:
     from rlve_fast.envs.grids._binario_kernel import binario_kernel as _compiled_kernel
 except ImportError:  # not built: the Python scorer only
     _compiled_kernel = None
+try:
+    from rlve_fast.envs.grids._binario_fill import random_fill as _compiled_fill
+except ImportError:  # not built: the Python fill (the same grids, slower)
+    _compiled_fill = None
 
+_DIGITS = ("0", "1")
 # the two other cells of each run of three through a cell, along one axis
 _RUNS = ((-2, -1), (-1, 1), (1, 2))
 
@@ -103,11 +108,9 @@ def random_fill(rows, cols, order, seed):
 
 
 def _fill(rows, cols, order, seed):
-    try:
-        from rlve_fast.envs.grids._binario_fill import random_fill as compiled
-    except ImportError:
+    if _compiled_fill is None:
         return random_fill(rows, cols, order, seed)
-    status, grid = compiled(rows, cols, order, seed, deadline.deadline_at())
+    status, grid = _compiled_fill(rows, cols, order, seed, deadline.deadline_at())
     if status < 0:
         deadline.check()
         raise RuntimeError("the Binario fill stopped before its deadline")
@@ -203,14 +206,15 @@ class Binario(Environment):
         grid = _fill(n, m, order, rng.getrandbits(64))
         if grid is None:
             raise ValueError("no grid of this size avoids three equal cells in a line")
-        rows = ["".join(map(str, row)) for row in grid]
-        cells = [list(row) for row in rows]
+        cells = [_DIGITS[v] for row in grid for v in row]
+        answer = "".join(cells)
         for cell in rng.sample(range(n * m), max(1, int(n * m * sparsity))):
-            cells[cell // m][cell % m] = "*"
-        parameter.update(N=n, M=m, reference_answer="\n".join(rows),
-                         row_counts=[sum(row) for row in grid],
-                         col_counts=[sum(col) for col in zip(*grid)],
-                         matrix=["".join(row) for row in cells])
+            cells[cell] = "*"
+        masked = "".join(cells)
+        parameter.update(N=n, M=m, reference_answer="\n".join([answer[r * m:(r + 1) * m] for r in range(n)]),
+                         row_counts=list(map(sum, grid)),
+                         col_counts=list(map(sum, zip(*grid))),
+                         matrix=[masked[r * m:(r + 1) * m] for r in range(n)])
 
     def solve(self, parameter):
         found = solve_binario(parameter["matrix"], parameter["row_counts"], parameter["col_counts"])
