@@ -130,3 +130,14 @@ def test_exact_quotient_by_the_inverse_modulo_a_power_of_two(monkeypatch):
     want = [count_increasing(k, w) for k, w in cases]
     monkeypatch.setattr(ddc, "HENSEL_BITS", 1 << 17)
     assert [count_increasing(k, w) for k, w in cases] == want
+
+
+@needs_compiled
+def test_compiled_small_digits_against_the_general_solver():
+    for k in range(2, 7):  # every W up to past the schedule's K 2^K
+        for w in range(0, k * (1 << k) + 3 * k):
+            assert compiled.count_small(k, w) == ddc.count_increasing_python(k, w), (k, w)
+    # outside K <= 6 and 0 <= W < 2^62 the general solver answers
+    assert compiled.count_small(7, 10) is None and compiled.count_small(1, 10) is None
+    assert compiled.count_small(3, 1 << 62) is None and compiled.count_small(3, -1) is None
+    assert count_increasing(3, 1 << 70) == ddc.count_increasing_python(3, 1 << 70)

@@ -47,9 +47,14 @@ cdef extern from *:
         if (carry) x[nx++] = carry;
         return nx;
     }
+    /* a * b / c with a 128-bit product */
+    static inline uint64_t rlve_mul_div(uint64_t a, uint64_t b, uint64_t c) {
+        return (uint64_t)(((unsigned __int128)a * b) / c);
+    }
     """
     Py_ssize_t rlve_mul_word(uint64_t *x, Py_ssize_t n, uint64_t w) nogil
     Py_ssize_t rlve_addmul_word(uint64_t *x, Py_ssize_t nx, const uint64_t *y, Py_ssize_t ny, uint64_t w) nogil
+    uint64_t rlve_mul_div(uint64_t a, uint64_t b, uint64_t c) nogil
 
 # factors (v - t), (t + 1) and v + 1 must stay below 2^32 so that two of them fit in a word
 LARGEST_V = (1 << 32) - 1
@@ -189,3 +194,33 @@ def binomial(uint64_t n, uint64_t k):
         chunks = [chunks[i] * chunks[i + 1] if i + 1 < len(chunks) else chunks[i]
                   for i in range(0, len(chunks), 2)]
     return chunks[0]
+
+
+# ------------------------------------------------------------------ small digits
+cdef uint64_t small_binomial(uint64_t n, uint64_t m) noexcept nogil:
+    """C(n, m) for n <= 63 (below 2^63), 0 when m > n."""
+    cdef uint64_t c = 1, i
+    if m > n:
+        return 0
+    for i in range(m):
+        c = rlve_mul_div(c, n - i, i + 1)  # C(n, i + 1) = C(n, i) (n - i) / (i + 1), exactly
+    return c
+
+
+def count_small(int k, w):
+    """The count for K <= 6 (V = 2^K - 1 <= 63: every sum fits in 64 bits), in one call;
+    None outside that range (0 <= W < 2^62), where the general solver answers."""
+    if not (2 <= k <= 6) or not (0 <= w < (1 << 62)):
+        return None
+    cdef uint64_t width = w, v = (1ULL << k) - 1, top = width // k, rest = width % k
+    cdef uint64_t longest = top + (rest != 0), full, m, total = 0
+    if longest < 2:
+        return 0
+    full = longest - 1 if rest else longest
+    if full > v:
+        full = v
+    for m in range(2, full + 1):
+        total += small_binomial(v, m)
+    if rest and longest <= v:
+        total += small_binomial(v, longest) - small_binomial(v - (1ULL << rest) + 1, longest)
+    return total

@@ -7,7 +7,8 @@ W = qK + r (0 < r < K), numbers with q + 1 digits also fit when their leading di
 The sum of C(V, m) over m = 2..q is a partial row sum, computed exactly by binary splitting
 over the shorter of the runs [0, j] and [j + 1, (V - 1) / 2] (the half row sums to 2^(V-1)).
 Compiled (``_decreasing_digit_counting_solver.pyx``): the splitting's leaves (runs of up to
-LEAF_BITS bits of product) and the binomials, from their prime powers.
+LEAF_BITS bits of product), the binomials, from their prime powers, and for K <= 6 the whole
+count in 64-bit words.
 Reward: (min/max)^10 against the true count; a negative answer is wrong-format, and when the
 count is 0 only 0 earns the reward."""
 from __future__ import annotations
@@ -19,10 +20,10 @@ from rlve_fast.integer_answer import IntegerAnswerEnvironment
 
 try:
     from rlve_fast.envs.counting._decreasing_digit_counting_solver import (LARGEST_N, LARGEST_V, binomial,
-                                                                            ratio_sum_leaf)
+                                                                            count_small, ratio_sum_leaf)
 except ImportError:  # not built: the leaves below run in Python, math.comb the binomials
     LARGEST_N = LARGEST_V = -1
-    binomial = ratio_sum_leaf = None
+    binomial = count_small = ratio_sum_leaf = None
 
 # A run whose products stay below about this many bits is one compiled leaf (schoolbook
 # products by one word); longer runs are split, and Python's Karatsuba joins the halves.
@@ -107,6 +108,14 @@ def row_prefix(v: int, j: int) -> int:
 
 
 def count_increasing(k: int, w: int) -> int:
+    if count_small is not None and k <= 6:  # all in 64 bits: one compiled call
+        small = count_small(k, w)
+        if small is not None:
+            return small
+    return count_increasing_python(k, w)
+
+
+def count_increasing_python(k: int, w: int) -> int:
     top, rest = divmod(w, k)
     longest = top + (rest != 0)
     if longest < 2:
