@@ -1,16 +1,14 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled solvers of four number-theory environments (twins in pure Python next to each
-caller):
+"""Compiled solvers of three number-theory environments (twins in pure Python next to each
+caller; GCDFibonacciProduct has its own module, ``_gcd_fibonacci_product_solver``):
 
 * ``cyclic_binomial``: coefficient R of (1 + x)^E modulo (x^K - 1), coefficients mod MOD
   (FixedModK_Selection_Counting);
-* ``gcd_fibonacci_product``: prod over i <= N, j <= M of F(gcd(i, j)) mod MOD, through
-  f(n) = prod over d | n of F(d)^mu(n/d) (GCDFibonacciProduct);
 * ``concatenation_mod``: the decimal concatenation 123...n modulo m (PrefixConcatenation);
 * ``lcm_weight_prefix``: prefix sums of n * prod over primes p | n of (1 - p), by a linear
   sieve (SumLCM).
 
-The first two take the generation deadline (``rlve_fast.deadline.deadline_at()``) and return
+The first takes the generation deadline (``rlve_fast.deadline.deadline_at()``) and returns
 None once it has passed; the caller then calls ``deadline.check()``.  Moduli must be below
 2**32 so that a product of two residues fits in 64 bits."""
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
@@ -84,105 +82,6 @@ def cyclic_binomial(uint64_t exponent, Py_ssize_t k, Py_ssize_t r, uint64_t mod,
     finally:
         PyMem_Free(buf)
     return None if timed_out else result
-
-
-cdef uint64_t powmod32(uint64_t a, uint64_t e, uint64_t mod) noexcept nogil:
-    cdef uint64_t out = 1 % mod
-    a %= mod
-    while e:
-        if e & 1:
-            out = out * a % mod
-        a = a * a % mod
-        e >>= 1
-    return out
-
-
-def gcd_fibonacci_product(Py_ssize_t n, Py_ssize_t m, uint64_t mod, double deadline):
-    """prod over 1 <= i <= n, 1 <= j <= m of F(gcd(i, j)) mod ``mod`` (3 <= mod < 2**32).
-
-    f(t) = prod over d | t of F(d)^mu(t/d), so that F(g) = prod over t | g of f(t), and the
-    product is prod over t of f(t)^(floor(n/t) * floor(m/t)), taken over blocks of equal
-    quotients.  A power -1 is the power mod - 2 (an inverse when mod is prime); the inverse
-    of f is kept as its own product ``g`` of those powers, as the reference computation
-    does, so that every modulus gives the reference's residue."""
-    if not (n >= 1 and m >= 1 and 3 <= mod < WORD_MOD):
-        raise ValueError("need n, m >= 1 and 3 <= mod < 2**32")
-    cdef Py_ssize_t size = n if n > m else m
-    cdef Py_ssize_t i, j, q, top, low, nq, mq
-    cdef long long step = 0
-    cdef uint64_t a = 1, b = 0, inverse, answer = 1, base
-    cdef bint timed_out = False
-    cdef int8_t *mu = <int8_t *> PyMem_Malloc((size + 1) * sizeof(int8_t))
-    cdef char *composite = <char *> PyMem_Malloc(size + 1)
-    cdef uint64_t *f = <uint64_t *> PyMem_Malloc((size + 1) * sizeof(uint64_t))
-    cdef uint64_t *g = <uint64_t *> PyMem_Malloc((size + 1) * sizeof(uint64_t))
-    cdef uint64_t *primes = <uint64_t *> PyMem_Malloc((size + 1) * sizeof(uint64_t))
-    cdef Py_ssize_t n_primes = 0, p
-    if not (mu and composite and f and g and primes):
-        PyMem_Free(mu); PyMem_Free(composite); PyMem_Free(f); PyMem_Free(g); PyMem_Free(primes)
-        raise MemoryError()
-    try:
-        with nogil:
-            memset(composite, 0, size + 1)
-            mu[1] = 1
-            for i in range(2, size + 1):  # linear sieve of the Moebius function
-                if not composite[i]:
-                    primes[n_primes] = i
-                    n_primes += 1
-                    mu[i] = -1
-                for j in range(n_primes):
-                    p = primes[j]
-                    if p * i > size:
-                        break
-                    composite[p * i] = 1
-                    if i % p == 0:
-                        mu[p * i] = 0
-                        break
-                    mu[p * i] = -mu[i]
-            for i in range(size + 1):
-                f[i] = 1
-                g[i] = 1
-            for i in range(1, size + 1):
-                b = (a + b) % mod          # b = F(i)
-                a = (b + mod - a) % mod    # a = F(i - 1)
-                inverse = powmod32(b, mod - 2, mod)
-                q = 1
-                j = i
-                while j <= size:
-                    if mu[q] == 1:
-                        f[j] = f[j] * b % mod
-                        g[j] = g[j] * inverse % mod
-                    elif mu[q] == -1:
-                        f[j] = f[j] * inverse % mod
-                        g[j] = g[j] * b % mod
-                    q += 1
-                    j += i
-                    step += 1
-                    if past(deadline, step):
-                        timed_out = True
-                        break
-                if timed_out:
-                    break
-            if not timed_out:
-                # prefix products; the block [low, j] contributes
-                # (f(1..j) * g(1..low - 1))^(n/low * m/low)
-                for i in range(2, size + 1):
-                    f[i] = f[i - 1] * f[i] % mod
-                    g[i] = g[i - 1] * g[i] % mod
-                top = n if n < m else m
-                low = 1
-                while low <= top:
-                    nq = n // low
-                    mq = m // low
-                    j = n // nq
-                    if m // mq < j:
-                        j = m // mq
-                    base = f[j] * g[low - 1] % mod
-                    answer = answer * powmod32(base, <uint64_t> nq * <uint64_t> mq, mod) % mod
-                    low = j + 1
-    finally:
-        PyMem_Free(mu); PyMem_Free(composite); PyMem_Free(f); PyMem_Free(g); PyMem_Free(primes)
-    return None if timed_out else answer
 
 
 def concatenation_mod(uint64_t n, uint64_t m):
