@@ -72,3 +72,20 @@ def test_blocked_solver_on_tall_towers():
             expected = window_from_packed(packed, t, low, min(a, total))
             assert module.count_towers(a, b) == expected, (t, low, width)
             assert module.count_towers(b, a) == expected, (t, low, width)  # the reflected window
+
+
+def test_residues_shared_over_threads_equal_one_pass(monkeypatch):
+    """Past PARALLEL_FROM_T the primes are shared out over threads: the same residues, in the
+    same order, as one compiled pass over all of them; a deadline already past gives None."""
+    import pytest
+
+    mbc = module
+    if mbc._compiled is None:
+        pytest.skip("the compiled solver is not built")
+    monkeypatch.setattr(mbc, "PARALLEL_FROM_T", 1)
+    monkeypatch.setattr(mbc.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    moduli = mbc.primes(7, 31)
+    for t, low, high in ((40, 300, 330), (61, 900, 960), (25, 0, 325)):
+        assert mbc.residues_in_parallel(t, low, high, moduli, float("inf")) == \
+            mbc._compiled(t, low, high, moduli, float("inf"))
+    assert mbc.residues_in_parallel(200, 5000, 5100, moduli, 0.0) is None

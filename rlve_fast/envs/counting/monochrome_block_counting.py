@@ -8,9 +8,13 @@ most T wide. Complementing S reflects the window, so it is taken in its lower po
 subset-sum DP over partial sums keeps only those that can still end in the window
 (compiled and cache-blocked, one prime below 2**31 per pass, exact count by the Chinese
 remainder theorem). Only the lower half of each table is kept (complements mirror it): about
-0.05 T^3 row updates per prime for a central window and T/30 primes, so T^4 in all.
+0.05 T^3 row updates per prime for a central window and T/30 primes, so T^4 in all. From
+T = 1200 the primes are shared out over the machine's cores (the passes run without the GIL).
 Reward: (min/max)^10 against the true count; an answer <= 0 is wrong-format."""
 from __future__ import annotations
+
+import os
+import threading
 
 from rlve_fast import deadline
 from rlve_fast.envs.counting._multimodular import from_residues, primes
@@ -54,10 +58,48 @@ def count_towers(a: int, b: int) -> int:
     if _compiled is None:
         return window_subsets(t, low, high)
     moduli = primes((t + 2) // 30 + 1, 31)  # the count is at most 2^t, each prime above 2^30
-    residues = _compiled(t, low, high, moduli, deadline.deadline_at())
+    residues = residues_in_parallel(t, low, high, moduli, deadline.deadline_at())
     if residues is None:
         deadline.check()
     return from_residues(residues, moduli)
+
+
+PARALLEL_FROM_T = 1200  # below this a problem takes well under a second: one thread
+
+
+def residues_in_parallel(t: int, low: int, high: int, moduli, deadline_at: float):
+    """The compiled residues, the primes shared out over the machine's cores: each pass runs
+    without the GIL, so threads run them side by side. The threads are joined before this
+    returns (past the deadline too: every pass stops at it), so nothing runs behind it."""
+    workers = min(len(moduli), len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                  else (os.cpu_count() or 1))
+    if t < PARALLEL_FROM_T or workers < 2:
+        return _compiled(t, low, high, moduli, deadline_at)
+    shares = [list(moduli[k::workers]) for k in range(workers)]
+    results, errors = [None] * workers, []
+
+    def run(k):
+        try:
+            results[k] = _compiled(t, low, high, shares[k], deadline_at)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(k,)) for k in range(1, workers)]
+    for thread in threads:
+        thread.start()
+    try:
+        run(0)
+    finally:
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise errors[0]
+    if any(r is None for r in results):
+        return None
+    residues = [0] * len(moduli)
+    for k, share in enumerate(results):
+        residues[k::workers] = share
+    return residues
 
 
 class MonochromeBlockCounting(IntegerAnswerEnvironment):
