@@ -30,6 +30,7 @@ from pathlib import Path
 import rlve_fast
 from rlve_fast import benchmark
 from rlve_fast.jsonl import loads
+from rlve_fast.memory import keep_freed_memory
 from upstream import load_upstream, upstream_parameters
 
 BUDGET = 10.0
@@ -76,6 +77,7 @@ def _ours_in_worker(conn):
     """Our side's process: spawned, never forked from and never forking, so its timings carry
     no copy-on-write page faults (a parent that forks upstream's children pays one for each
     page it writes after every fork)."""
+    keep_freed_memory()  # the same allocator setting as the parent, which upstream's children inherit
     while True:
         request = conn.recv()
         if request is None:
@@ -212,6 +214,7 @@ def main() -> int:
     args = parser.parse_args()
     env_ids = args.envs or rlve_fast.environments()
     load_upstream(args.upstream)  # imported once here: every forked child then starts with it
+    keep_freed_memory()  # both sides alike: upstream's children inherit it, our worker sets it
     if args.cells:
         rows = []
         for cell in args.cells:

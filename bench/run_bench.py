@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 from rlve_fast import benchmark
+from rlve_fast.memory import keep_freed_memory
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "visible.jsonl.gz"
 
@@ -12,5 +13,6 @@ if __name__ == "__main__":
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
+    keep_freed_memory()  # as the rlve-fast command does (rlve_fast/memory.py)
     print(benchmark.run(Path(args.corpus), quick=args.quick))
     sys.exit(0)

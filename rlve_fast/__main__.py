@@ -1,5 +1,3 @@
-import sys
+from rlve_fast.cli import run
 
-from rlve_fast.cli import main
-
-sys.exit(main())
+run()

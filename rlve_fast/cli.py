@@ -15,6 +15,7 @@ from rlve_fast import benchmark
 from rlve_fast.errors import GenerationError, RLVEError
 from rlve_fast.files import verify_file
 from rlve_fast.jsonl import JSONError, dumps, dumps_line, loads, read_rows
+from rlve_fast.memory import keep_freed_memory
 from rlve_fast.records import score_records
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "visible.jsonl.gz"
@@ -342,5 +343,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """The ``rlve-fast`` command: this process is ours, so it keeps its freed memory (large
+    problems are made and dropped one after another; see rlve_fast.memory)."""
+    keep_freed_memory()
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()
