@@ -267,3 +267,18 @@ def test_prompt_written_in_one_string_matches_the_python_text(monkeypatch):
     generator = pytest.importorskip("rlve_fast.envs.puzzles._sudoku_generator")
     assert generator.framed_grid_text([[1, 2], [2, 1]], 2, "×", "", 2) is None
     assert generator.framed_grid_text([[1, 2], [2, 1]], 2, "a\n", "\nb\n", 3) == "a\n1 2\n2 1\nb\n1 2 3\n1 2 3\n1 2 3"
+
+
+def test_prompt_states_the_layout_and_shows_an_example_only_for_small_grids():
+    from rlve_fast.envs.puzzles import sudoku
+
+    env = rlve_fast.make("Sudoku")
+    small = env.generate(0, difficulty=0)
+    n = small.parameter["N"] * small.parameter["M"]
+    assert n <= sudoku.EXAMPLE_UP_TO
+    assert small.prompt.endswith("\n".join([" ".join(map(str, range(1, n + 1)))] * n))
+    big = next(p for p in (env.generate(seed, difficulty=20) for seed in range(10))
+               if p.parameter["N"] * p.parameter["M"] > sudoku.EXAMPLE_UP_TO)
+    side = big.parameter["N"] * big.parameter["M"]
+    assert big.prompt.endswith(f"{side} lines, top row first, each with {side} integers separated by spaces.")
+    assert "layout only" not in big.prompt

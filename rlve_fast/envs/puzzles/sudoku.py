@@ -26,6 +26,8 @@ try:
 except ImportError:  # not built: numpy draws the grid
     _generator = None
 
+EXAMPLE_UP_TO = 16  # the prompt shows an answer layout example up to this many rows
+
 
 def _grouped_order_numpy(gen, n, size):
     """An order of 0..n-1 that keeps blocks of ``size`` together: the blocks in a random
@@ -141,12 +143,17 @@ class Sudoku(Environment):
                   f"{box_rows} boxes across each band), and every box must contain every integer from 1 "
                   f"to {n} exactly once too. Cells that already hold a number keep it.\n\n"
                   f"Answer with the whole completed grid: {n} lines, top row first, each with {n} integers "
-                  "separated by spaces. This shows the layout only (it is not a solution):\n")
+                  "separated by spaces.")
+        # a layout example for grids a reader can take in at a glance; a 496 x 496 example
+        # would double the prompt and say nothing the sentence above does not
+        example_side = n if n <= EXAMPLE_UP_TO else 0
+        if example_side:
+            middle += " This shows the layout only (it is not a solution):\n"
         if _generator is not None:  # the grid and the example written straight into one string
-            text = _generator.framed_grid_text(parameter["sudoku"], n, head, middle, n)
+            text = _generator.framed_grid_text(parameter["sudoku"], n, head, middle, example_side)
             if text is not None:
                 return text
-        example = "\n".join([" ".join(map(str, range(1, n + 1)))] * n)
+        example = "\n".join([" ".join(map(str, range(1, n + 1)))] * example_side)
         return head + grid_text(parameter["sudoku"], n) + middle + example
 
     def parse(self, answer):
