@@ -22,6 +22,7 @@ import copy
 import functools
 import importlib.util
 import itertools
+import reprlib
 import threading
 from dataclasses import dataclass
 from typing import Any, ClassVar, Dict, Iterator, List, Optional, Sequence, Tuple
@@ -122,6 +123,43 @@ def compiled_kernel(env: "Environment", parameter: dict):
         return env.kernel(parameter)
     except OverflowError:
         return None
+
+
+_ABRIDGED = reprlib.Repr()
+_ABRIDGED.maxlist = _ABRIDGED.maxtuple = _ABRIDGED.maxset = 8
+_ABRIDGED.maxdict = 16
+_ABRIDGED.maxstring = _ABRIDGED.maxother = 80
+_ABRIDGED.maxlevel = 3
+_BRIEF_ITEMS = 256
+
+
+def _few_items(value, budget: int) -> int:
+    """``budget`` less the items found in ``value`` (nested lists, tuples, dicts), stopping
+    below zero: the walk costs at most ``budget`` steps whatever the size."""
+    if isinstance(value, (list, tuple)):
+        budget -= len(value)
+        for item in value:
+            if budget < 0:
+                break
+            if isinstance(item, (list, tuple, dict)):
+                budget = _few_items(item, budget)
+    elif isinstance(value, dict):
+        budget -= len(value)
+        for item in value.values():
+            if budget < 0:
+                break
+            budget = _few_items(item, budget)
+    elif isinstance(value, str):
+        budget -= len(value) // 8
+    return budget
+
+
+def brief_repr(parameter) -> str:
+    """``repr(parameter)`` for an instance of a few hundred items, an abridged one past that:
+    a refused instance can hold millions of numbers, and its error message must stay short."""
+    if _few_items(parameter, _BRIEF_ITEMS) >= 0:
+        return repr(parameter)
+    return _ABRIDGED.repr(parameter)
 
 
 class Environment:
@@ -238,8 +276,8 @@ class Environment:
                 if not self.planted_answer:
                     parameter.update(self.solve(parameter))
         except (AssertionError, ValueError, IndexError) as exc:
-            raise GenerationError("%s: cannot generate for seed %r and parameter %r: %s"
-                                  % (self.id, seed, parameter, exc)) from exc
+            raise GenerationError("%s: cannot generate for seed %r and parameter %s: %s"
+                                  % (self.id, seed, brief_repr(parameter), exc)) from exc
         return Problem(self.id, seed, difficulty, parameter, self.prompt(parameter),
                        self.passing_threshold(parameter))
 
