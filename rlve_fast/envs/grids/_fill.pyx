@@ -10,6 +10,7 @@ integers uniform on [low, high]."""
 from libc.stdint cimport uint64_t, int64_t
 
 from rlve_fast.envs.grids._stream cimport Stream, next64, seed_stream, uniform
+from rlve_fast.envs._int_text cimport write_int
 
 
 def bernoulli_rows(rng, Py_ssize_t rows, Py_ssize_t cols, double p):
@@ -49,29 +50,6 @@ def integer_cells(rng, Py_ssize_t rows, Py_ssize_t cols, Py_ssize_t depth, int64
     for i in range(rows):
         out.append([[uniform(&st, low, span) for k in range(depth)] for j in range(cols)])
     return out
-
-
-cdef Py_ssize_t write_int(char *buf, Py_ssize_t at, int64_t v) noexcept:
-    cdef char digits[24]
-    cdef int k = 0
-    cdef uint64_t u
-    if v < 0:
-        buf[at] = 45
-        at += 1
-        u = (<uint64_t> 0) - <uint64_t> v
-    else:
-        u = <uint64_t> v
-    while True:
-        digits[k] = 48 + <char> (u % 10)
-        k += 1
-        u //= 10
-        if u == 0:
-            break
-    while k:
-        k -= 1
-        buf[at] = digits[k]
-        at += 1
-    return at
 
 
 def rows_text(list rows, bint spaced=True):

@@ -27,6 +27,7 @@ from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport int64_t, uint64_t
 
 from rlve_fast._core.clock cimport monotonic_now
+from rlve_fast.envs._int_text cimport write_int
 
 
 cdef struct Network:
@@ -383,29 +384,6 @@ cdef inline int add_arc(Network *g, int u, int v, int64_t capacity) noexcept:
 cdef inline void send(Network *g, int e, int64_t amount) noexcept:
     g.cap[e] -= amount
     g.cap[g.back[e]] += amount
-
-
-cdef Py_ssize_t write_int(char *buf, Py_ssize_t at, int64_t v) noexcept:
-    cdef char digits[24]
-    cdef int k = 0
-    cdef uint64_t u
-    if v < 0:
-        buf[at] = 45  # '-'
-        at += 1
-        u = (<uint64_t> 0) - <uint64_t> v
-    else:
-        u = <uint64_t> v
-    while True:
-        digits[k] = 48 + <char> (u % 10)
-        k += 1
-        u //= 10
-        if u == 0:
-            break
-    while k:
-        k -= 1
-        buf[at] = digits[k]
-        at += 1
-    return at
 
 
 def cost_lines(costs, Py_ssize_t p, Py_ssize_t q):

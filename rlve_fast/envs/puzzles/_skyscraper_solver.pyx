@@ -22,6 +22,7 @@ from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from libc.stdint cimport uint64_t, int64_t
 
 from rlve_fast._core.clock cimport past
+from rlve_fast.envs._int_text cimport write_int
 
 DEF MAXN = 64
 
@@ -384,7 +385,6 @@ def planted(row_shift, col_shift, bint sums):
         raise ValueError("the shifts must be two lists of the same length N >= 1")
     cdef int *p = <int *> PyMem_Malloc(2 * n * sizeof(int))
     cdef char *out = NULL
-    cdef char digits[24]
     if p == NULL:
         raise MemoryError()
     cdef int *q = p + n
@@ -416,18 +416,7 @@ def planted(row_shift, col_shift, bint sums):
             raise MemoryError()
         for i in range(n):
             for j in range(n):
-                h = (p[i] + q[j]) % n
-                k = 0
-                while True:  # digits backwards
-                    digits[k] = <char> (48 + h % 10)
-                    k += 1
-                    h //= 10
-                    if h == 0:
-                        break
-                while k:
-                    k -= 1
-                    out[at] = digits[k]
-                    at += 1
+                at = write_int(out, at, (p[i] + q[j]) % n)
                 out[at] = 32 if j + 1 < n else 10
                 at += 1
         text = out[:at - 1].decode("ascii")  # no newline after the last row
