@@ -24,7 +24,7 @@ cdef inline int _bit_length(unsigned long long n) noexcept nogil:
     return k
 
 
-cdef long long _below(object rng, long long n) except -1:
+cdef long long below(object rng, long long n) except -1:
     """A uniform int in [0, n), n > 0, exactly as _randbelow_with_getrandbits draws it."""
     cdef int k = _bit_length(<unsigned long long> n)
     cdef long long r = _getrandbits(rng, k)
@@ -36,7 +36,7 @@ cdef long long _below(object rng, long long n) except -1:
 def randbelow(self, n):
     """``Random._randbelow``: a uniform int in [0, n) for n > 0."""
     if type(n) is int and 0 < n < _FAST_LIMIT:
-        return _below(self, n)
+        return below(self, n)
     getrandbits = self.getrandbits
     k = n.bit_length()
     r = getrandbits(k)
@@ -53,7 +53,7 @@ def randrange(self, start, stop=None, step=1):
             a = start
             width = <long long> stop - a
             if width > 0:
-                return a + _below(self, width)
+                return a + below(self, width)
     return _py_randrange(self, start, stop, step)
 
 
@@ -64,7 +64,7 @@ def randint(self, a, b):
         lo = a
         width = <long long> b - lo + 1
         if width > 0:
-            return lo + _below(self, width)
+            return lo + below(self, width)
     return _py_randrange(self, a, b + 1)
 
 
@@ -73,7 +73,7 @@ def choice(self, seq):
     cdef Py_ssize_t n = len(seq)
     if not n:
         raise IndexError("Cannot choose from an empty sequence")
-    return seq[_below(self, n)]
+    return seq[below(self, n)]
 
 
 def shuffle(self, x):
@@ -85,5 +85,5 @@ def shuffle(self, x):
         return
     items = x
     for i in range(len(items) - 1, 0, -1):
-        j = _below(self, i + 1)
+        j = below(self, i + 1)
         items[i], items[j] = items[j], items[i]

@@ -7,9 +7,7 @@ from libc.stdint cimport int64_t
 from libc.stdlib cimport malloc, calloc, free
 
 from rlve_fast._core.clock cimport monotonic_now
-from _random import Random as _CoreRandom
-
-cdef object _getrandbits = _CoreRandom.getrandbits
+from rlve_fast._core.rng cimport below
 
 cdef extern from *:
     int __builtin_parityll(unsigned long long) nogil
@@ -218,20 +216,6 @@ def count_few(int64_t h, int64_t w, int64_t m, constraints, int64_t mod, double 
         free(least); free(having); free(free_area)
 
 
-cdef long long _below(object rng, long long n) except -1:
-    """A uniform int in [0, n), n > 0, exactly as Random._randbelow_with_getrandbits draws it
-    (so ``lo + _below(rng, hi - lo + 1)`` is ``rng.randint(lo, hi)``, draw for draw)."""
-    cdef int k = 0
-    cdef unsigned long long bits = <unsigned long long> n
-    while bits:
-        bits >>= 1
-        k += 1
-    cdef long long r = _getrandbits(rng, k)
-    while r >= n:
-        r = _getrandbits(rng, k)
-    return r
-
-
 def draw_instance(rng, long long n, long long side, long long max_mod):
     """(H, W, M, constraints, MOD) as MatrixRMQCounting.sample draws them with ``rng`` (the
     same randint calls in the same order: the matrix row by row, then per rectangle its
@@ -242,26 +226,26 @@ def draw_instance(rng, long long n, long long side, long long max_mod):
     cdef list constraints = []
     if n < 1 or side < 1 or max_mod < 2 or side > 1 << 20:
         raise ValueError("need n >= 1, 1 <= side <= 2**20 and max_mod >= 2")
-    h = 1 + _below(rng, side)
-    w = 1 + _below(rng, side)
-    m = 1 + _below(rng, side * side)
+    h = 1 + below(rng, side)
+    w = 1 + below(rng, side)
+    m = 1 + below(rng, side * side)
     cells = <long long *> malloc(h * w * sizeof(long long))
     if cells == NULL:
         raise MemoryError()
     try:
         for i in range(h * w):
-            cells[i] = 1 + _below(rng, m)
+            cells[i] = 1 + below(rng, m)
         for t in range(n):
-            rows = 1 + _below(rng, h)
-            cols = 1 + _below(rng, w)
-            x1 = 1 + _below(rng, h - rows + 1)
-            y1 = 1 + _below(rng, w - cols + 1)
+            rows = 1 + below(rng, h)
+            cols = 1 + below(rng, w)
+            x1 = 1 + below(rng, h - rows + 1)
+            y1 = 1 + below(rng, w - cols + 1)
             best = cells[(x1 - 1) * w + y1 - 1]
             for i in range(x1 - 1, x1 - 1 + rows):
                 for j in range(y1 - 1, y1 - 1 + cols):
                     if cells[i * w + j] > best:
                         best = cells[i * w + j]
             constraints.append([x1, y1, x1 + rows - 1, y1 + cols - 1, best])
-        return h, w, m, constraints, 2 + _below(rng, max_mod - 1)
+        return h, w, m, constraints, 2 + below(rng, max_mod - 1)
     finally:
         free(cells)

@@ -21,9 +21,9 @@ the 4- to 6-vertex instances of the lowest levels it cost ten times the sum itse
 from libc.math cimport ceil, log
 from libc.stdint cimport uint64_t
 from libc.string cimport memcmp, memcpy
-from _random import Random as _CoreRandom
 
 from rlve_fast._core.clock cimport past
+from rlve_fast._core.rng cimport below
 
 cdef extern from *:
     int __builtin_ctzll(unsigned long long) nogil
@@ -33,8 +33,6 @@ DEF LIMIT = 34  # N! < 2^128
 DEF STRIDE = 34  # per class: one slot per vertex, and per degree 0..N-1
 DEF SMALL_DRAW = 16  # the compiled draw's largest N
 DEF SMALL_PAIRS = 120  # its pairs: 16 * 15 / 2
-
-cdef object _getrandbits = _CoreRandom.getrandbits
 
 
 cdef inline int popcount(uint64_t v) noexcept nogil:
@@ -47,24 +45,7 @@ cdef inline int popcount(uint64_t v) noexcept nogil:
 
 
 # ----------------------------------------------------------------------------- the draw
-cdef inline int bit_length(long long n) noexcept nogil:
-    cdef int k = 0
-    while n:
-        n >>= 1
-        k += 1
-    return k
-
-
-cdef long long below(object rng, long long n) except -1:
-    """A uniform int in [0, n), n > 0, drawn as random.Random._randbelow draws it (the same
-    getrandbits calls, so the same numbers and the same state after)."""
-    cdef int k = bit_length(n)
-    cdef long long r = _getrandbits(rng, k)
-    while r >= n:
-        r = _getrandbits(rng, k)
-    return r
-
-
+# (uniform ints: rlve_fast._core.rng.below, random.py's _randbelow draw for draw)
 cdef int shuffle_pairs(object rng, int *a, int *b, int count) except -1:
     """random.Random.shuffle's swaps on the pairs (a[i], b[i])."""
     cdef int i, j, t

@@ -5,23 +5,8 @@ mapped to pairs (u, v), u < v, in the order (0,1), (0,2), ..., (1,2), ..., witho
 random.py's Python loop: the same calls to ``getrandbits``, so the same numbers, as
 ``Random.sample`` on a ``range`` (which picks from a list of the population when it is small,
 else redraws until an index is new; the caller says which, as random.py decides it)."""
-from _random import Random as _CoreRandom
 from libc.stdlib cimport malloc, calloc, free
-
-cdef object _getrandbits = _CoreRandom.getrandbits
-
-
-cdef long long _below(object rng, long long n) except -1:
-    """A uniform int in [0, n), n > 0, exactly as Random._randbelow_with_getrandbits draws it."""
-    cdef int k = 0
-    cdef unsigned long long m = <unsigned long long> n
-    while m:
-        m >>= 1
-        k += 1
-    cdef long long r = _getrandbits(rng, k)
-    while r >= n:
-        r = _getrandbits(rng, k)
-    return r
+from rlve_fast._core.rng cimport below
 
 
 def sample_pairs(rng, Py_ssize_t n, Py_ssize_t count, bint from_pool):
@@ -50,13 +35,13 @@ def sample_pairs(rng, Py_ssize_t n, Py_ssize_t count, bint from_pool):
                 index += 1
         for i in range(count):
             if from_pool:  # the list's j-th index, the last one moved into its place
-                j = _below(rng, total - i)
+                j = below(rng, total - i)
                 index = pool[j]
                 pool[j] = pool[total - i - 1]
             else:
-                index = _below(rng, total)
+                index = below(rng, total)
                 while taken[index]:
-                    index = _below(rng, total)
+                    index = below(rng, total)
                 taken[index] = 1
             edges.append([first[index], second[index]])
         return edges
