@@ -5,6 +5,7 @@ from libc.stdint cimport int64_t, uint64_t
 from libc.stdlib cimport malloc, calloc, free
 
 from rlve_fast._core.clock cimport monotonic_now
+from rlve_fast.envs._modular cimport pow_mod
 
 cdef int64_t UNREACHABLE = 1LL << 40
 
@@ -26,17 +27,6 @@ cdef class _Buffers:
     def __dealloc__(self):
         for p in self.blocks:
             free(<void *> <size_t> p)
-
-
-cdef int64_t _pow_mod(int64_t base, int64_t exponent, int64_t mod) noexcept nogil:
-    cdef int64_t result = 1 % mod
-    base %= mod
-    while exponent > 0:
-        if exponent & 1:
-            result = result * base % mod
-        base = base * base % mod
-        exponent >>= 1
-    return result
 
 
 cdef int64_t _inverse(int64_t value, int64_t mod) noexcept nogil:
@@ -91,7 +81,7 @@ cdef void _choose_column(int64_t x, int64_t top, int64_t mod, int64_t *out) noex
         value = unit
         for i in range(count):
             if exps[i] > 0:
-                value = value * _pow_mod(primes[i], exps[i], mod) % mod
+                value = value * pow_mod(primes[i], exps[i], mod) % mod
         out[n] = value
 
 

@@ -8,6 +8,7 @@ from libc.stdlib cimport malloc, calloc, free
 
 from rlve_fast._core.clock cimport monotonic_now
 from rlve_fast._core.rng cimport below
+from rlve_fast.envs._modular cimport pow_mod
 
 cdef extern from *:
     int __builtin_parityll(unsigned long long) nogil
@@ -115,17 +116,6 @@ cdef Py_ssize_t _index(const int64_t *a, Py_ssize_t n, int64_t x) noexcept nogil
     return lo
 
 
-cdef int64_t _power(int64_t base, int64_t exponent, int64_t mod) noexcept nogil:
-    cdef int64_t result = 1 % mod
-    base %= mod
-    while exponent > 0:
-        if exponent & 1:
-            result = result * base % mod
-        base = base * base % mod
-        exponent >>= 1
-    return result
-
-
 def count_few(int64_t h, int64_t w, int64_t m, constraints, int64_t mod, double deadline):
     """The count modulo ``mod`` (2 <= mod < 2**31) for at most MAX_FEW rectangles: cut the
     matrix into blocks along the rectangle edges; a block is bounded by the smallest maximum
@@ -178,7 +168,7 @@ def count_few(int64_t h, int64_t w, int64_t m, constraints, int64_t mod, double 
             if least[block]:
                 bx, by = block // (nys - 1), block % (nys - 1)
                 uncovered -= (xs[bx + 1] - xs[bx]) * (ys[by + 1] - ys[by])
-        answer = _power(m, uncovered, mod)
+        answer = pow_mod(m, uncovered, mod)
         for v_at in range(k):
             v = value[v_at]
             for i in range(v_at):
